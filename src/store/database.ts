@@ -1,0 +1,111 @@
+/**
+ * Opens the system of record: PGlite in-process (data under a folder) by default, or a
+ * PostgreSQL server when a connection URL is given. Both get the same schema and migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The low-level client both engines share: parameterised SQL returning plain rows. */
+export interface SqlClient {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (DDL, COPY set-up). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  readonly sql: SqlClient;
+  /** Runs `work` in one transaction; it commits if `work` resolves and rolls back if it throws. */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** A PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's folder; `memory://` for a throwaway in-memory store. */
+  dataDir?: string;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+}
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Opens the store and applies pending migrations. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir ?? 'memory://');
+  if (options.migrate ?? true) await migrateStore(store);
+  return store;
+}
+
+async function migrateStore(store: Store): Promise<void> {
+  if (store.kind === 'pglite') await migratePglite(store.db as never, { migrationsFolder });
+  else await migratePg(store.db as never, { migrationsFolder });
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  const location = dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite');
+  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+  const client = await PGlite.create(location);
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): SqlClient => ({
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await q.query<T>(text, params)).rows;
+    },
+    async exec(text: string) {
+      await q.exec(text);
+    },
+  });
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    sql: wrap(client),
+    transaction: (work) => client.transaction((tx) => work(wrap(tx))),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const wrap = (q: Pick<pg.PoolClient, 'query'>): SqlClient => ({
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await q.query(text, params)).rows as T[];
+    },
+    async exec(text: string) {
+      await q.query(text);
+    },
+  });
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    sql: wrap(pool),
+    async transaction(work) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await work(wrap(conn));
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

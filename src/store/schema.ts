@@ -1,0 +1,156 @@
+/**
+ * The canonical model, written once: every stage reads and writes these tables.
+ * Row types are inferred from here (`typeof table.$inferSelect`).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** A partner agency: a school trust, the council's children's services, a police force… */
+export const agencies = pgTable('agencies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  sector: text('sector').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A data-sharing agreement: what an agency may send, why, under which lawful basis, for how long. */
+export const agreements = pgTable('agreements', {
+  id: text('id').primaryKey(),
+  agencyId: text('agency_id').notNull().references(() => agencies.id),
+  dataset: text('dataset').notNull(),
+  allowedFields: jsonb('allowed_fields').$type<string[]>().notNull(),
+  lawfulBasis: text('lawful_basis').notNull(),
+  purposes: jsonb('purposes').$type<string[]>().notNull(),
+  retentionDays: integer('retention_days').notNull(),
+  healthDisclosure: text('health_disclosure').notNull().default('service_contact'),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  active: boolean('active').notNull().default(true),
+});
+
+/** A dataset an agency sends, with the mapping that turns its rows into canonical records. */
+export const datasets = pgTable('datasets', {
+  id: text('id').primaryKey(),
+  agencyId: text('agency_id').notNull().references(() => agencies.id),
+  format: text('format').notNull(),
+  mapping: jsonb('mapping').notNull(),
+  mappingHash: text('mapping_hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One file loaded into one dataset. `status` is `loading` until the last row is committed. */
+export const ingestBatches = pgTable('ingest_batches', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  datasetId: text('dataset_id').notNull().references(() => datasets.id),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  status: text('status').$type<'loading' | 'complete' | 'failed'>().notNull(),
+  rowsRead: integer('rows_read').notNull().default(0),
+  rowsLoaded: integer('rows_loaded').notNull().default(0),
+  rowsQuarantined: integer('rows_quarantined').notNull().default(0),
+  eventsLoaded: integer('events_loaded').notNull().default(0),
+  error: text('error'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('ingest_batches_file_once').on(t.datasetId, t.fileSha256).where(sql`status = 'complete'`),
+]);
+
+/**
+ * A record as a source system holds it: standardised identifiers in one column per role
+ * (the narrow table the link stage reads), and the raw mapped values for provenance.
+ * `kind` is `subject` for the person the row is about, `contact` for a parent, carer or
+ * household member the source records alongside them.
+ */
+export const sourceRecords = pgTable('source_records', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  datasetId: text('dataset_id').notNull().references(() => datasets.id),
+  agencyId: text('agency_id').notNull().references(() => agencies.id),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  localId: text('local_id').notNull(),
+  kind: text('kind').$type<'subject' | 'contact'>().notNull().default('subject'),
+  rowNumber: integer('row_number').notNull(),
+  givenName: text('given_name'),
+  middleNames: text('middle_names'),
+  familyName: text('family_name'),
+  formerFamilyNames: jsonb('former_family_names').$type<string[]>(),
+  dob: date('dob', { mode: 'string' }),
+  sex: text('sex'),
+  postcode: text('postcode'),
+  address: text('address'),
+  locality: text('locality'),
+  region: text('region'),
+  nhsNumber: text('nhs_number'),
+  upn: text('upn'),
+  niNumber: text('ni_number'),
+  pncId: text('pnc_id'),
+  email: text('email'),
+  phone: text('phone'),
+  extraIds: jsonb('extra_ids').$type<Record<string, string>>(),
+  attributes: jsonb('attributes').$type<Record<string, string>>(),
+  raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+  disputed: boolean('disputed').notNull().default(false),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('source_records_local').on(t.datasetId, t.kind, t.localId),
+  index('source_records_batch').on(t.batchId),
+]);
+
+/** A typed, dated fact from a source record (`school.suspension`, `police.caution`, …). */
+export const events = pgTable('events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceRecordId: bigint('source_record_id', { mode: 'number' }).notNull()
+    .references(() => sourceRecords.id, { onDelete: 'cascade' }),
+  datasetId: text('dataset_id').notNull().references(() => datasets.id),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  code: text('code').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  recordedOn: date('recorded_on', { mode: 'string' }),
+  value: text('value'),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  specialCategory: boolean('special_category').notNull().default(false),
+}, (t) => [
+  uniqueIndex('events_once').on(t.sourceRecordId, t.code, t.occurredOn, t.value),
+  index('events_code_date').on(t.code, t.occurredOn),
+]);
+
+/** A relationship as the source system records it: `from` is the parent/carer/sibling/member of `to`. */
+export const relationships = pgTable('relationships', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  datasetId: text('dataset_id').notNull().references(() => datasets.id),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  fromRecordId: bigint('from_record_id', { mode: 'number' }).notNull()
+    .references(() => sourceRecords.id, { onDelete: 'cascade' }),
+  toRecordId: bigint('to_record_id', { mode: 'number' }).notNull()
+    .references(() => sourceRecords.id, { onDelete: 'cascade' }),
+  kind: text('kind').$type<'parent_of' | 'carer_of' | 'sibling_of' | 'household_member'>().notNull(),
+}, (t) => [
+  uniqueIndex('relationships_once').on(t.fromRecordId, t.toRecordId, t.kind),
+]);
+
+/** A row that could not be loaded, kept with the reason, the row number and the column. */
+export const quarantinedRows = pgTable('quarantined_rows', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  datasetId: text('dataset_id').notNull().references(() => datasets.id),
+  rowNumber: integer('row_number').notNull(),
+  column: text('column'),
+  code: text('code').notNull(),
+  message: text('message').notNull(),
+  raw: text('raw').notNull(),
+}, (t) => [
+  uniqueIndex('quarantined_rows_once').on(t.batchId, t.rowNumber),
+]);
+
+export type Agency = typeof agencies.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type Dataset = typeof datasets.$inferSelect;
+export type IngestBatch = typeof ingestBatches.$inferSelect;
+export type SourceRecord = typeof sourceRecords.$inferSelect;
+export type NewSourceRecord = typeof sourceRecords.$inferInsert;
+export type EventRow = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;
+export type Relationship = typeof relationships.$inferSelect;
+export type QuarantinedRow = typeof quarantinedRows.$inferSelect;
