@@ -55,8 +55,21 @@ export const DateColumnSchema = z.union([
   z.object({ column, format: z.enum(DATE_FORMATS).default('auto') }).strict(),
 ]);
 
-/** A role may be filled from one column or several joined with spaces (`address: [line1, line2]`). */
-const RoleSourceSchema = z.union([column, z.array(column).min(1), z.object({ column, format: z.enum(DATE_FORMATS) }).strict()]);
+/** How a single full-name column is laid out, so that one part of it can fill a name role. */
+export const NAME_LAYOUTS = ['SURNAME/FORENAMES', 'SURNAME, FORENAMES', 'FORENAMES SURNAME'] as const;
+
+/**
+ * A role may be filled from one column, several joined with spaces (`address: [line1, line2]`),
+ * a date column with its format (`dob: { column: DOB, format: YYYYMMDD }`), or one part of a
+ * full-name column (`family_name: { column: NAME, layout: SURNAME/FORENAMES, part: family }`;
+ * `given` is the first forename, `middle` the rest).
+ */
+const RoleSourceSchema = z.union([
+  column,
+  z.array(column).min(1),
+  z.object({ column, format: z.enum(DATE_FORMATS) }).strict(),
+  z.object({ column, layout: z.enum(NAME_LAYOUTS), part: z.enum(['family', 'given', 'middle']) }).strict(),
+]);
 
 export const IdentifiersSchema = z.partialRecord(z.enum(IDENTIFIER_ROLES), RoleSourceSchema);
 

@@ -1,6 +1,6 @@
 export { openStore, type Db, type OpenStoreOptions, type SqlClient, type Store } from './database.ts';
-export * as tables from './schema.ts';
+export * as tables from './schema/index.ts';
 export type {
   Agency, Agreement, Dataset, EventRow, IngestBatch, NewEvent, NewSourceRecord, QuarantinedRow,
   Relationship, SourceRecord,
-} from './schema.ts';
+} from './schema/index.ts';

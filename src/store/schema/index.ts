@@ -1,0 +1,2 @@
+/** The whole schema: one file per stage's tables, re-exported here for Drizzle and the stages. */
+export * from './foundation.ts';
