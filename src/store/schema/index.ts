@@ -1,2 +1,4 @@
 /** The whole schema: one file per stage's tables, re-exported here for Drizzle and the stages. */
 export * from './foundation.ts';
+export * from './linkage.ts';
+export * from './scoring.ts';
