@@ -2,3 +2,4 @@
 export * from './foundation.ts';
 export * from './linkage.ts';
 export * from './scoring.ts';
+export * from './rights.ts';
