@@ -3,3 +3,4 @@ export * from './foundation.ts';
 export * from './linkage.ts';
 export * from './scoring.ts';
 export * from './rights.ts';
+export * from './access.ts';
