@@ -1,0 +1,69 @@
+/**
+ * Encodes a standardised record as a CLK: every hashed feature's n-grams, under that feature's
+ * own keys and bit budget, in one Bloom filter; then XOR-folding and balancing if the schema asks.
+ */
+import { isHashedFeature, type Feature, type LinkageSchema } from './clkhash-schema.ts';
+import { balance, keyedPermutation, xorFold } from './bloom-filter.ts';
+import { deriveKeys } from './key-derivation.ts';
+import { blakeHasher, doubleHasher, type TokenHasher } from './ngram-hashing.ts';
+import type { StandardRecord } from './record-standardiser.ts';
+import { bitsPerTokenList, tokenize } from './tokenizer.ts';
+
+interface FeatureEncoder {
+  feature: Feature;
+  hasher: TokenHasher;
+}
+
+function featureValue(feature: Feature, values: Readonly<Record<string, string>>): string | undefined {
+  const ext = feature['x-tributary'];
+  const raw = values[ext?.source ?? feature.identifier];
+  const missing = feature.hashing.missingValue;
+  const value = missing && raw === missing.sentinel ? missing.replaceWith : raw;
+  if (!value) return undefined;
+  switch (ext?.part ?? 'value') {
+    case 'year': return value.slice(0, 4);
+    case 'month': return value.slice(4, 6);
+    case 'day': return value.slice(6, 8);
+    default: return value;
+  }
+}
+
+function hasherFor(feature: Feature, secret: Uint8Array, schema: LinkageSchema, length: number): TokenHasher {
+  const { kdf } = schema.clkConfig;
+  const hash = feature.hashing.hash;
+  if (hash.type === 'blakeHash') return blakeHasher(deriveKeys(secret, kdf, feature.identifier, 1)[0]!, length);
+  const [k1, k2] = deriveKeys(secret, kdf, feature.identifier, 2);
+  return doubleHasher(k1!, k2!, length, hash.prevent_singularity);
+}
+
+/** The length in bytes of the CLKs a schema produces. */
+export function clkBytes(schema: LinkageSchema): number {
+  return (schema.clkConfig.l / 8) * (schema.clkConfig['x-tributary']?.balance ? 2 : 1);
+}
+
+/** Builds the encoder for a schema and secret; the returned function is pure and deterministic. */
+export function createClkEncoder(schema: LinkageSchema, secret: Uint8Array): (record: StandardRecord) => Uint8Array {
+  const { l, xorFolds } = schema.clkConfig;
+  const hashLength = l * 2 ** xorFolds;
+  const encoders: FeatureEncoder[] = schema.features.filter(isHashedFeature)
+    .map((feature) => ({ feature, hasher: hasherFor(feature, secret, schema, hashLength) }));
+  const permutation = schema.clkConfig['x-tributary']?.balance
+    ? keyedPermutation(deriveKeys(secret, schema.clkConfig.kdf, 'balance', 1)[0]!, 2 * l)
+    : undefined;
+  return (record) => {
+    const filter = new Uint8Array(hashLength / 8);
+    const yob = record.values.dob?.slice(0, 4) ?? '';
+    for (const { feature, hasher } of encoders) {
+      const value = featureValue(feature, record.values);
+      if (value === undefined) continue;
+      const { n, positional } = feature.hashing.comparison;
+      let tokens = tokenize(value, n, positional);
+      if (tokens.length === 0) continue;
+      if (feature['x-tributary']?.saltWith === 'dob_year') tokens = tokens.map((t) => `${yob}|${t}`);
+      const ks = bitsPerTokenList(tokens.length, feature.hashing.strategy);
+      for (let i = 0; i < tokens.length; i++) hasher(filter, tokens[i]!, ks[i]!);
+    }
+    const folded = xorFold(filter, xorFolds);
+    return permutation ? balance(folded, permutation) : folded;
+  };
+}
