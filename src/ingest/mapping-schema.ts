@@ -147,3 +147,4 @@ export type Mapping = z.infer<typeof MappingSchema>;
 export type EventRule = z.infer<typeof EventRuleSchema>;
 export type ContactRule = z.infer<typeof ContactRuleSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
+export type FormatOptions = z.infer<typeof FormatOptionsSchema>;
