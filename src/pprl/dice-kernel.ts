@@ -4,6 +4,7 @@
  */
 import { popcount } from './bloom-filter.ts';
 import { diceModuleBytes } from './dice-wasm.ts';
+import { wasm as WebAssemblyApi } from './wasm-runtime.ts';
 
 /** Reference Dice of two filters of equal length (0 when both are empty). */
 export function diceReference(a: Uint8Array, b: Uint8Array): number {
@@ -59,9 +60,9 @@ export function createDiceKernel(packed: PackedFilters): DiceKernel {
   const pairsAt = popsAt + packed.count * 4 + 8;
   const outAt = pairsAt + CHUNK * 8;
   const needed = outAt + Math.max(CHUNK * 8, packed.count * 4);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(needed / PAGE) });
-  const module = new WebAssembly.Module(diceModuleBytes(packed.stride / 8));
-  const wasm = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
+  const memory = new WebAssemblyApi.Memory({ initial: Math.ceil(needed / PAGE) });
+  const module = new WebAssemblyApi.Module(diceModuleBytes(packed.stride / 8));
+  const wasm = new WebAssemblyApi.Instance(module, { env: { memory } }).exports as unknown as Exports;
   const heap = new Uint8Array(memory.buffer);
   heap.set(packed.data, 0);
   new Uint32Array(memory.buffer, popsAt, packed.count).set(packed.weights);

@@ -1,0 +1,70 @@
+/**
+ * `tributary pprl encode|link`: privacy-preserving linkage. An agency encodes its identifiers on
+ * its own premises; the hub links the encodings. See docs/pprl.md.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import {
+  encodeCsvFile, linkEncodings, readMapFile, readSchemaFile, secretFromFile, writeLinkOutput,
+} from '../../pprl/index.ts';
+
+const number = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, not "${value}".`);
+  return n;
+};
+
+function encodeCommand(): Command {
+  return new Command('encode')
+    .description('encode a CSV file\'s identifiers as CLKs with keyed blocking keys (run at the agency)')
+    .argument('<file>', 'the agency\'s CSV extract')
+    .requiredOption('--map <map.json>', 'the map from columns to identifier roles (as for `tributary link`)')
+    .requiredOption('--secret-file <key>', 'the secret shared by the agencies, never by the hub')
+    .requiredOption('--out <file.clk.ndjson>', 'where to write the encodings; the schema goes beside it as .clk.schema.json')
+    .option('--schema <schema.json>', 'a clkhash v3 linkage schema to follow (all agencies must use the same one)')
+    .option('--seed <seed>', 'seed for the shuffled row order (for reproducible tests only)')
+    .action(async (file: string, opts: { map: string; secretFile: string; out: string; schema?: string; seed?: string }) => {
+      const secret = secretFromFile(await readFile(opts.secretFile).catch(() => {
+        throw new Error(`cannot read the secret file ${opts.secretFile}; check the path given to --secret-file.`);
+      }), opts.secretFile);
+      const map = await readMapFile(opts.map);
+      const schema = opts.schema ? await readSchemaFile(opts.schema) : undefined;
+      const result = await encodeCsvFile({
+        input: file, map, secret, out: opts.out, ...(schema ? { schema } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      });
+      if (result.missingColumns.length > 0) {
+        console.error(`tributary pprl encode: ${file} has no column ${result.missingColumns.join(', ')}; encoded as missing.`);
+      }
+      console.error(`encoded ${result.records} records in ${result.seconds.toFixed(2)} s (${Math.round(result.records / Math.max(result.seconds, 1e-9))} records/s) → ${result.out}, schema ${result.schemaPath}`);
+    });
+}
+
+function linkCommand(): Command {
+  return new Command('link')
+    .description('link encoded files at the hub: blocking on keyed hashes, Dice on CLKs, threshold learned without labels')
+    .argument('<files...>', 'encoded files (.clk.ndjson); each file\'s source name is its name up to the first dot')
+    .addOption(new Option('--link-type <type>', 'link across files (each record matched to at most one per other file) or dedupe all records').choices(['link', 'dedupe']).default('link'))
+    .requiredOption('--out <dir>', 'where to write clusters.csv and pairs.csv')
+    .option('--threshold <dice>', 'fix the Dice threshold instead of learning it', number('--threshold'))
+    .option('--max-block-size <n>', 'skip blocks with more records than this', number('--max-block-size'), 1000)
+    .action(async (files: string[], opts: { linkType: 'link' | 'dedupe'; out: string; threshold?: number; maxBlockSize: number }) => {
+      if (opts.linkType === 'link' && files.length < 2) {
+        throw new Error('--link-type link needs at least two encoded files; to find duplicates within one file use --link-type dedupe.');
+      }
+      const result = await linkEncodings(files, {
+        linkType: opts.linkType, maxBlockSize: opts.maxBlockSize, ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+      });
+      const written = await writeLinkOutput(opts.out, result);
+      const { stats, model } = result;
+      console.error(`${stats.records} records, ${stats.candidatePairs} candidate pairs${stats.skippedBlocks ? ` (${stats.skippedBlocks} oversized blocks skipped)` : ''}; `
+        + `learned Dice threshold ${result.threshold.toFixed(3)} (match share ${(model.prior * 100).toFixed(2)}% of candidates); `
+        + `${stats.clusters} clusters → ${written.clusters}, ${written.pairs}`);
+    });
+}
+
+export function registerPprl(program: Command): void {
+  program.addCommand(new Command('pprl')
+    .description('privacy-preserving record linkage: encode identifiers at the agency, link encodings at the hub')
+    .addCommand(encodeCommand())
+    .addCommand(linkCommand()));
+}

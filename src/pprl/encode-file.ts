@@ -1,0 +1,86 @@
+/**
+ * `pprl encode`, as a library function: read an agency's CSV under its map, standardise, encode
+ * each record as a CLK with blocking keys, shuffle the rows, and write the NDJSON and its schema.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import { createBlockingKeyer } from './blocking-keys.ts';
+import { parseLinkageSchema, type LinkageSchema } from './clkhash-schema.ts';
+import { createClkEncoder } from './clk-encoder.ts';
+import { encodeLine, schemaPathFor } from './clk-file.ts';
+import { defaultSchema } from './default-schema.ts';
+import { mapColumns, type MapFile } from './map-file.ts';
+import { standardiseRow } from './record-standardiser.ts';
+import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+
+export interface EncodeFileOptions {
+  input: string;
+  map: MapFile;
+  secret: Uint8Array;
+  out: string;
+  /** A linkage schema to follow (all agencies in a linkage must use the same one); default: {@link defaultSchema}. */
+  schema?: LinkageSchema;
+  /** Seed for the row shuffle; without one the order is unpredictable. */
+  seed?: string;
+  onProgress?: (records: number) => void;
+}
+
+export interface EncodeFileResult {
+  records: number;
+  out: string;
+  schemaPath: string;
+  /** Map columns absent from the file's header, encoded as missing. */
+  missingColumns: string[];
+  seconds: number;
+}
+
+/** The schema used when none is given: the default for the map's extra ids. */
+export function schemaForMap(map: MapFile): LinkageSchema {
+  return parseLinkageSchema(defaultSchema(Object.keys(map.extra_ids)), 'the default schema');
+}
+
+/** Encodes one CSV file; see the module comment. */
+export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeFileResult> {
+  const started = performance.now();
+  const { input, map, secret, out } = options;
+  const schema = options.schema ?? schemaForMap(map);
+  const encode = createClkEncoder(schema, secret);
+  const keyer = createBlockingKeyer(schema, secret);
+  const lines: string[] = [];
+  const ids = new Map<string, number>();
+  let missingColumns: string[] = [];
+  let row = 1;
+  const parser = createReadStream(input).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }));
+  for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    row++;
+    if (row === 2) {
+      const header = new Set(Object.keys(record));
+      if (!header.has(map.id)) {
+        throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${[...header].join(', ')}). Fix "id" in the map.`);
+      }
+      missingColumns = mapColumns(map).filter((c) => !header.has(c));
+    }
+    const std = standardiseRow(record, map);
+    if (std.id === '') throw new Error(`${input}: row ${row} has no record id in column "${map.id}"; every record needs one.`);
+    const previous = ids.get(std.id);
+    if (previous !== undefined) throw new Error(`${input}: rows ${previous} and ${row} share the record id "${std.id}"; ids must be unique within a file.`);
+    ids.set(std.id, row);
+    lines.push(encodeLine(std.id, encode(std), keyer(std)));
+    if (options.onProgress && lines.length % 10_000 === 0) options.onProgress(lines.length);
+  }
+  shuffleInPlace(lines, seededRandom(options.seed));
+  await writeFile(out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  const schemaPath = schemaPathFor(out);
+  await writeFile(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
+  return { records: lines.length, out, schemaPath, missingColumns, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reads a schema file given with `--schema`. */
+export async function readSchemaFile(path: string): Promise<LinkageSchema> {
+  let json: unknown;
+  try { json = JSON.parse(await readFile(path, 'utf8')); } catch (error) {
+    throw new Error(`${path}: cannot read the schema as JSON (${(error as Error).message}).`);
+  }
+  return parseLinkageSchema(json, path);
+}

@@ -1,0 +1,110 @@
+/**
+ * Learning the match threshold without labels: a two-component Beta mixture fitted by EM to the
+ * histogram of Dice scores of the blocked candidate pairs (one component for matches, one for
+ * non-matches). The posterior P(match | score) is made non-decreasing in the score, and a pair is
+ * a match when its posterior is at least ½.
+ */
+const BINS = 1000;
+
+export interface BetaParams { alpha: number; beta: number }
+
+export interface MixtureFit {
+  /** Share of candidate pairs that are matches. */
+  prior: number;
+  match: BetaParams;
+  nonMatch: BetaParams;
+  /** The lowest score whose posterior is at least ½ (Infinity if none). */
+  threshold: number;
+  iterations: number;
+  pairs: number;
+  /** Posterior P(match | Dice score). */
+  posterior(score: number): number;
+}
+
+function logGamma(x: number): number {
+  const g = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  let a = 0.99999999999980993;
+  const t = x + 6.5;
+  for (let i = 0; i < 8; i++) a += g[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x - 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function logBetaPdf(x: number, { alpha, beta }: BetaParams): number {
+  return (alpha - 1) * Math.log(x) + (beta - 1) * Math.log(1 - x) + logGamma(alpha + beta) - logGamma(alpha) - logGamma(beta);
+}
+
+/** Beta parameters with the given mean and variance (method of moments), kept proper. */
+function betaFromMoments(mean: number, variance: number): BetaParams {
+  const m = Math.min(Math.max(mean, 1e-3), 1 - 1e-3);
+  const v = Math.min(Math.max(variance, 1e-6), m * (1 - m) * 0.99);
+  const common = (m * (1 - m)) / v - 1;
+  return { alpha: m * common, beta: (1 - m) * common };
+}
+
+const center = (b: number): number => (b + 0.5) / BINS;
+
+/** A histogram of scores in [0, 1] with {@link BINS} bins. */
+export function scoreHistogram(scores: Float64Array): Float64Array {
+  const counts = new Float64Array(BINS);
+  for (const s of scores) counts[Math.min(BINS - 1, Math.floor(s * BINS))]! += 1;
+  return counts;
+}
+
+/** Fits the mixture to a score histogram (see the module comment). */
+export function fitScoreMixture(counts: Float64Array, maxIterations = 300): MixtureFit {
+  const total = counts.reduce((a, b) => a + b, 0);
+  let prior = 0.1;
+  let match = betaFromMoments(0.92, 0.003);
+  let nonMatch = betaFromMoments(0.45, 0.015);
+  const resp = new Float64Array(BINS);
+  let iterations = 0;
+  for (; iterations < maxIterations && total > 0; iterations++) {
+    for (let b = 0; b < BINS; b++) {
+      const x = center(b);
+      const lm = Math.log(prior) + logBetaPdf(x, match);
+      const ln = Math.log(1 - prior) + logBetaPdf(x, nonMatch);
+      resp[b] = 1 / (1 + Math.exp(ln - lm));
+    }
+    const moments = (weight: (b: number) => number): [number, number, number] => {
+      let w = 0; let s = 0; let s2 = 0;
+      for (let b = 0; b < BINS; b++) { const c = counts[b]! * weight(b); w += c; s += c * center(b); s2 += c * center(b) ** 2; }
+      const mean = w > 0 ? s / w : 0.5;
+      return [w, mean, w > 0 ? s2 / w - mean * mean : 0.01];
+    };
+    const [wm, mm, vm] = moments((b) => resp[b]!);
+    const [, mn, vn] = moments((b) => 1 - resp[b]!);
+    const nextPrior = Math.min(Math.max(wm / total, 1e-6), 1 - 1e-6);
+    const nextMatch = betaFromMoments(mm, vm);
+    nonMatch = betaFromMoments(mn, vn);
+    const change = Math.abs(nextPrior - prior) + Math.abs(nextMatch.alpha - match.alpha) / match.alpha;
+    prior = nextPrior;
+    match = nextMatch;
+    if (change < 1e-7) break;
+  }
+  const post = new Float64Array(BINS);
+  let running = 0;
+  for (let b = 0; b < BINS; b++) {
+    const x = center(b);
+    const lm = Math.log(prior) + logBetaPdf(x, match);
+    const ln = Math.log(1 - prior) + logBetaPdf(x, nonMatch);
+    const p = 1 / (1 + Math.exp(ln - lm));
+    running = Math.max(running, Number.isFinite(p) && mm(match) > mm(nonMatch) ? p : 0);
+    post[b] = running;
+  }
+  const first = post.findIndex((p) => p >= 0.5);
+  return {
+    prior, match, nonMatch, iterations, pairs: total,
+    threshold: first < 0 ? Infinity : first / BINS,
+    posterior: (score) => post[Math.min(BINS - 1, Math.max(0, Math.floor(score * BINS)))]!,
+  };
+}
+
+const mm = (p: BetaParams): number => p.alpha / (p.alpha + p.beta);
+
+/** A posterior as a log-odds weight in bits (Splink's `match_weight`), finite at 0 and 1. */
+export function matchWeight(posterior: number): number {
+  const p = Math.min(Math.max(posterior, 1e-12), 1 - 1e-12);
+  return Math.log2(p / (1 - p));
+}
