@@ -26,7 +26,8 @@ export function isSealedDetail(detail: unknown): detail is SealedDetail {
  * @example sealEventFields({ value: 'tier 3', detail: { service: 'CGL' } }, key)
  * // { value: 'v1:…', detail: { sealed: 'v1:…' } }
  */
-export function sealEventFields(fields: EventFields, key: SpecialCategoryKey): { value: string | null; detail: SealedDetail | null } {
+export function sealEventFields(
+  fields: { value: string | null; detail: Record<string, unknown> | SealedDetail | null }, key: SpecialCategoryKey): { value: string | null; detail: SealedDetail | null } {
   const value = fields.value === null || isSealed(fields.value) ? fields.value : encryptSpecial(fields.value, key);
   const detail = fields.detail === null ? null
     : isSealedDetail(fields.detail) ? fields.detail
