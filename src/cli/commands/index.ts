@@ -1,9 +1,13 @@
 /** Every sub-command, each registering itself on the program. Add one line per command. */
 import type { Command } from 'commander';
 import { registerDemo } from './demo.ts';
+import { registerServe } from './serve.ts';
+import { registerAudit } from './audit.ts';
 import { registerPprl } from './pprl.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
+  registerServe,
+  registerAudit,
   registerPprl,
 ];

@@ -1,0 +1,37 @@
+/** `tributary serve`: the practitioner application on a port. */
+import type { Command } from 'commander';
+import { loadSettings } from '../../config/index.ts';
+import { openStore } from '../../store/index.ts';
+import { buildApp, demoPassword, loadWebSettings, seedDemoAccounts } from '../../web/index.ts';
+
+export function registerServe(program: Command): void {
+  program.command('serve')
+    .description('serve the practitioner application (web pages and the JSON API)')
+    .option('--port <p>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <h>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .option('--demo-accounts', 'create or reset the demo accounts (password: TRIBUTARY_DEMO_PASSWORD, else generated and printed once)')
+    .option('--no-migrate', 'do not apply migrations (when connecting as the application role)')
+    .action(async (options: { port?: string; host?: string; demoAccounts?: boolean; migrate: boolean }) => {
+      const base = loadSettings();
+      const web = loadWebSettings();
+      const port = options.port !== undefined ? Number(options.port) : web.port;
+      const host = options.host ?? web.host;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${options.port}: give a port number from 0 to 65535`);
+      const store = await openStore({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, migrate: options.migrate });
+      if (options.demoAccounts) {
+        const { password, generated } = demoPassword();
+        const seeded = await seedDemoAccounts(store, { password });
+        console.log(`Demo accounts: ${seeded.usernames.join(', ')}`);
+        console.log(generated ? `Demo password (shown once): ${password}` : 'Demo password: as set in TRIBUTARY_DEMO_PASSWORD');
+      }
+      const app = await buildApp({ store, settings: { ...web, port, host } });
+      const stop = async () => {
+        await app.close();
+        await store.close();
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      const address = await app.listen({ port, host });
+      console.log(`Tributary is serving ${web.partnershipName} on ${address}`);
+    });
+}

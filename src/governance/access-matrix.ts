@@ -1,0 +1,85 @@
+/**
+ * THE access matrix: every route and API endpoint of the web application, which roles may use it
+ * and under which conditions. The web layer's access hook enforces it for every request (a route
+ * that is not listed here is refused), the Governance pages render it, docs/access.md is generated
+ * from it, and the tests walk all of it for every role.
+ */
+import type { Condition } from './access-conditions.ts';
+import { ROLES, type Role } from './roles.ts';
+
+export type Method = 'GET' | 'POST';
+
+export interface AccessRule {
+  readonly method: Method;
+  /** The route as Fastify declares it (`:param`, `*`). */
+  readonly path: string;
+  readonly summary: string;
+  /** Open to anyone, signed in or not (sign-in, health, assets). */
+  readonly public?: true;
+  /** The roles that may use it; a role that is absent is refused. `[]` means no further condition. */
+  readonly roles: Readonly<Partial<Record<Role, readonly Condition[]>>>;
+}
+
+const everyone: Record<Role, readonly Condition[]> = Object.fromEntries(ROLES.map((role) => [role, [] as Condition[]])) as Record<Role, Condition[]>;
+const open = { public: true, roles: {} } as const;
+const teamWork = { practitioner: ['own_team'], supervisor: ['own_team'] } as const;
+const personView = {
+  practitioner: ['purpose'], supervisor: ['purpose'], analyst: ['purpose', 'pseudonymised'],
+} as const;
+const purposeStaters = { practitioner: [], supervisor: [], analyst: [] } as const;
+const dataViewers = { analyst: [], ig_lead: [], admin: [], uploader: ['own_agency'] } as const;
+const governance = { ig_lead: [], admin: [] } as const;
+
+export const accessMatrix: readonly AccessRule[] = [
+  // The service itself
+  { method: 'GET', path: '/health', summary: 'Health of the service and its database', ...open },
+  { method: 'GET', path: '/accessibility', summary: 'Accessibility statement', ...open },
+  { method: 'GET', path: '/assets/govuk/*', summary: 'GOV.UK Frontend styles, scripts and images', ...open },
+  { method: 'GET', path: '/assets/moj/*', summary: 'MoJ Frontend styles, scripts and images', ...open },
+  { method: 'GET', path: '/assets/tributary/*', summary: 'Tributary’s script and icon', ...open },
+  { method: 'GET', path: '/assets/tributary/frontend.css', summary: 'The stylesheet: GOV.UK and MoJ Frontend with a system typeface', ...open },
+  { method: 'GET', path: '/api/v1/openapi.json', summary: 'OpenAPI description of the JSON API', ...open },
+
+  // Signing in and out
+  { method: 'GET', path: '/sign-in', summary: 'Sign-in form', ...open },
+  { method: 'POST', path: '/sign-in', summary: 'Sign in with a local account', ...open },
+  { method: 'GET', path: '/sign-in/oidc', summary: 'Start signing in with the organisation’s account (OpenID Connect)', ...open },
+  { method: 'GET', path: '/sign-in/oidc/callback', summary: 'Finish signing in with OpenID Connect', ...open },
+  { method: 'POST', path: '/sign-out', summary: 'Sign out', roles: everyone },
+
+  // Pages
+  { method: 'GET', path: '/', summary: 'Home page for the user’s role', roles: everyone },
+  { method: 'GET', path: '/worklist', summary: 'Worklist of the user’s team', roles: teamWork },
+  { method: 'GET', path: '/review', summary: 'Clerical review queue (identifiable records)', roles: { analyst: [] } },
+  { method: 'GET', path: '/models', summary: 'Model versions, cards and approvals', roles: { analyst: [], ig_lead: [] } },
+  { method: 'GET', path: '/data', summary: 'Agencies, datasets, agreements, ingest batches and uploads', roles: dataViewers },
+  {
+    method: 'GET', path: '/data/batches/:batchId/quarantine.csv', summary: 'Download a batch’s quarantined rows (CSV)',
+    roles: { analyst: [], uploader: ['own_agency'] },
+  },
+  { method: 'GET', path: '/data/upload', summary: 'Upload form for an agency extract', roles: { uploader: ['own_agency'] } },
+  { method: 'POST', path: '/data/upload', summary: 'Upload an agency extract', roles: { uploader: ['own_agency'] } },
+  { method: 'GET', path: '/governance', summary: 'Governance overview', roles: governance },
+  { method: 'GET', path: '/governance/audit', summary: 'Search the audit log', roles: { ig_lead: [] } },
+  { method: 'GET', path: '/governance/audit/verify', summary: 'Verify the audit log’s hash chain', roles: governance },
+  { method: 'GET', path: '/governance/access', summary: 'The access matrix', roles: governance },
+  { method: 'GET', path: '/governance/support-catalogue', summary: 'The support catalogue', roles: governance },
+  { method: 'GET', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
+  { method: 'POST', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
+  { method: 'GET', path: '/people/:personId', summary: 'A person’s record', roles: personView },
+
+  // JSON API: each page's data
+  { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user and the sections they may open', roles: everyone },
+  { method: 'GET', path: '/api/v1/worklist', summary: 'Worklist of the user’s team', roles: teamWork },
+  { method: 'GET', path: '/api/v1/teams/:teamId/worklist', summary: 'Worklist of a team', roles: teamWork },
+  { method: 'GET', path: '/api/v1/review-queue', summary: 'Clerical review queue', roles: { analyst: [] } },
+  { method: 'GET', path: '/api/v1/models', summary: 'Model versions', roles: { analyst: [], ig_lead: [] } },
+  { method: 'GET', path: '/api/v1/data', summary: 'Agencies, datasets, agreements, ingest batches and uploads', roles: dataViewers },
+  { method: 'GET', path: '/api/v1/governance/audit', summary: 'Search the audit log', roles: { ig_lead: [] } },
+  { method: 'GET', path: '/api/v1/governance/audit/verify', summary: 'Verify the audit log’s hash chain', roles: governance },
+  { method: 'GET', path: '/api/v1/governance/access-matrix', summary: 'The access matrix', roles: governance },
+  { method: 'GET', path: '/api/v1/governance/support-catalogue', summary: 'The support catalogue', roles: governance },
+  { method: 'GET', path: '/api/v1/purpose', summary: 'The purposes the user may state, and the one stated', roles: purposeStaters },
+  { method: 'POST', path: '/api/v1/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
+  { method: 'GET', path: '/api/v1/people/:personId', summary: 'A person’s record', roles: personView },
+];

@@ -1,0 +1,27 @@
+/** The catalogue of audited actions: every view of a person, export, decision, approval and sign-in. */
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  'sign_in.success',
+  'sign_in.failure',
+  'sign_out',
+  'access.refused',
+  'purpose.stated',
+  'purpose.refused',
+  'person.view',
+  'export.quarantine_csv',
+  'upload.received',
+  'audit.verified',
+  'decision.recorded',
+  'model.approved',
+] as const;
+
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** Details of an entry: flat, short, and never personal data (counts, codes, opaque references). */
+export const AuditDetailsSchema = z.record(
+  z.string().max(64),
+  z.union([z.string().max(200), z.number(), z.boolean(), z.null()]),
+);
+export type AuditDetails = z.infer<typeof AuditDetailsSchema>;

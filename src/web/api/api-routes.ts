@@ -1,0 +1,102 @@
+/** The JSON API under /api/v1: each page's data, defined once for the routes and the OpenAPI description. */
+import { z } from 'zod';
+import { AuditQuerySchema, PurposeSchema, searchAudit } from '../../governance/index.ts';
+import { agencyScope, isPseudonymised } from '../access/scope.ts';
+import { DataOverviewSchema } from '../data/data-schemas.ts';
+import { loadDataOverview } from '../data/data-overview.ts';
+import {
+  AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
+} from '../governance-pages/governance-data.ts';
+import { homeData, HomeDataSchema } from '../home/home-data.ts';
+import { viewPerson } from '../people/person-view.ts';
+import { purposeOptions, statePurpose } from '../people/purpose-statement.ts';
+import {
+  ModelsSchema, ReviewQueueSchema, SupportCatalogueSchema, worklistFor, WorklistSchema,
+} from '../sections/placeholder-data.ts';
+import { defineApiRoute, type ApiRoute } from './api-route.ts';
+
+const PurposeOptionsSchema = z.object({
+  current: PurposeSchema.nullable(),
+  options: z.array(z.object({ purpose: PurposeSchema, name: z.string(), hint: z.string() })),
+});
+const PersonSchema = z.object({
+  personRef: z.string().describe('the person id, or a pseudonym when the view is pseudonymised'),
+  pseudonymised: z.boolean(), purpose: PurposeSchema, status: z.literal('coming'),
+});
+
+export const apiRoutes = [
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/me', operationId: 'getMe', tag: 'Home',
+    summary: 'The signed-in user and the sections they may open', response: HomeDataSchema,
+    handler: ({ request, ctx }) => homeData(ctx.store, request.principal!),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/worklist', operationId: 'getWorklist', tag: 'Worklist',
+    summary: 'Worklist of the user’s team', response: WorklistSchema,
+    handler: ({ request, ctx }) => worklistFor(ctx.store, request.principal!.teamId),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/teams/:teamId/worklist', operationId: 'getTeamWorklist', tag: 'Worklist',
+    summary: 'Worklist of a team (the user’s own only)', params: z.object({ teamId: z.string() }), response: WorklistSchema,
+    handler: ({ params, ctx }) => worklistFor(ctx.store, params.teamId),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/review-queue', operationId: 'getReviewQueue', tag: 'Review queue',
+    summary: 'Clerical review queue', response: ReviewQueueSchema,
+    handler: async () => ({ items: [], status: 'coming' as const }),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/models', operationId: 'getModels', tag: 'Models',
+    summary: 'Model versions', response: ModelsSchema,
+    handler: async () => ({ versions: [], status: 'coming' as const }),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/data', operationId: 'getData', tag: 'Data',
+    summary: 'Agencies, datasets, agreements, ingest batches and uploads', response: DataOverviewSchema,
+    handler: ({ request, ctx }) => loadDataOverview(ctx.store, agencyScope(request)),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/governance/audit', operationId: 'searchAudit', tag: 'Governance',
+    summary: 'Search the audit log', query: AuditQuerySchema, response: AuditSearchResultSchema,
+    handler: async ({ query, ctx }) => ({ entries: await searchAudit(ctx.store, query), actions: [...auditActions] }),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/governance/audit/verify', operationId: 'verifyAudit', tag: 'Governance',
+    summary: 'Verify the audit log’s hash chain', response: ChainVerificationSchema,
+    handler: ({ request, ctx }) => verifyAndRecord(ctx.store, request.principal!),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/governance/access-matrix', operationId: 'getAccessMatrix', tag: 'Governance',
+    summary: 'The access matrix', response: AccessMatrixSchema,
+    handler: async () => accessMatrixData(),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/governance/support-catalogue', operationId: 'getSupportCatalogue', tag: 'Governance',
+    summary: 'The support catalogue', response: SupportCatalogueSchema,
+    handler: async () => ({ offers: [], status: 'coming' as const }),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/purpose', operationId: 'getPurpose', tag: 'People',
+    summary: 'The purposes the user may state, and the one stated in this session', response: PurposeOptionsSchema,
+    handler: async ({ request, ctx }) => ({
+      current: PurposeSchema.nullable().catch(null).parse(request.session?.purpose ?? null),
+      options: await purposeOptions(ctx.store, request.principal!.role),
+    }),
+  }),
+  defineApiRoute({
+    method: 'POST', path: '/api/v1/purpose', operationId: 'statePurpose', tag: 'People',
+    summary: 'State the purpose for viewing people (send the session’s CSRF token as X-CSRF-Token)',
+    body: z.object({ purpose: z.string().min(1).max(100) }), response: z.object({ purpose: PurposeSchema }),
+    handler: async ({ request, body, ctx }) => ({
+      purpose: await statePurpose(ctx.store, request.principal!, request.session!, body.purpose),
+    }),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/people/:personId', operationId: 'getPerson', tag: 'People',
+    summary: 'A person’s record (a placeholder until the person view lands)',
+    params: z.object({ personId: z.string() }), response: PersonSchema,
+    handler: ({ request, params, ctx }) => viewPerson(ctx.store, request.principal!, request.session!.purpose!, params.personId, {
+      pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
+    }),
+  }),
+] as const satisfies readonly ApiRoute<any, any, any, any>[];
