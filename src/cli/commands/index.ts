@@ -3,11 +3,15 @@ import type { Command } from 'commander';
 import { registerDemo } from './demo.ts';
 import { registerServe } from './serve.ts';
 import { registerAudit } from './audit.ts';
+import { registerLink } from './link.ts';
+import { registerIndicators } from './indicators.ts';
 import { registerPprl } from './pprl.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
   registerServe,
   registerAudit,
+  registerLink,
+  registerIndicators,
   registerPprl,
 ];

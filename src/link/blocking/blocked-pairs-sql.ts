@@ -1,0 +1,52 @@
+/**
+ * Candidate pairs from a union of blocking rules. Each rule is an equi-join; a pair found by an
+ * earlier rule is left out of later ones, so every pair appears once. `link` pairs only records
+ * from different sources; `dedupe` and `link_and_dedupe` pair all records. Each pair carries the
+ * columns the comparisons read, suffixed `_l` and `_r`.
+ */
+import type { BlockingRule } from '../spec/blocking-rule-schema.ts';
+import type { LinkType } from '../spec/linkage-spec-schema.ts';
+import { pairColumn, quoteIdent } from '../sql/quote.ts';
+import { keyColumn, type KeyColumns, ruleCondition } from './blocking-keys.ts';
+
+export interface BlockedPairsOptions {
+  readonly records: string;
+  readonly rules: readonly BlockingRule[];
+  readonly keys: KeyColumns;
+  readonly linkType: LinkType;
+  /** Record columns to carry into the pair. */
+  readonly columns: readonly string[];
+  /** When set, only records whose `__rand` is below `$sample_fraction` take part. */
+  readonly sampled?: boolean;
+  /** Pair the records of this table (left) with `records` (right): no ordering or source filter. */
+  readonly left?: string;
+}
+
+/** The columns every pair table starts with. */
+export function pairSelectList(columns: readonly string[]): string {
+  return ['l.__rid AS __rid_l', 'r.__rid AS __rid_r',
+    ...columns.flatMap((c) => [`l.${quoteIdent(c)} AS ${pairColumn(c, 'l')}`, `r.${quoteIdent(c)} AS ${pairColumn(c, 'r')}`])].join(', ');
+}
+
+/** The filter that keeps each unordered pair once and respects the link type. */
+export function pairFilter(linkType: LinkType): string {
+  return linkType === 'link' ? 'l.__rid < r.__rid AND l.source <> r.source' : 'l.__rid < r.__rid';
+}
+
+/** A SELECT of all candidate pairs, with `__rule` the index of the first rule that found each. */
+export function blockedPairsSql(options: BlockedPairsOptions): string {
+  const { records, rules, keys, linkType, columns, sampled, left } = options;
+  const from = `${quoteIdent(left ?? records)} AS l JOIN ${quoteIdent(records)} AS r`;
+  return rules.map((rule, index) => {
+    const earlier = rules.slice(0, index).map((prior) => `NOT coalesce(${ruleCondition(prior, keys)}, FALSE)`);
+    const sample = sampled ? ['l.__rand < $sample_fraction', 'r.__rand < $sample_fraction'] : [];
+    const where = [left ? 'TRUE' : pairFilter(linkType), ...sample, ...earlier].join('\n  AND ');
+    return `SELECT ${pairSelectList(columns)}, ${index} AS __rule\nFROM ${from} ON ${ruleCondition(rule, keys)}\nWHERE ${where}`;
+  }).join('\nUNION ALL\n');
+}
+
+/** A SELECT counting the pairs each rule would add (cheap: block sizes, not pairs). */
+export function blockSizeSql(records: string, rule: BlockingRule, keys: KeyColumns): string {
+  const cols = rule.keys.map((key) => quoteIdent(keyColumn(keys, key)));
+  return `SELECT coalesce(sum(n * (n - 1) / 2), 0)::DOUBLE AS pairs FROM (SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(records)} WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')} GROUP BY ${cols.join(', ')})`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Clustering scored pairs into clusters: links are taken strongest first (so each cluster grows
+ * along its maximum spanning tree), links between clusters carrying conflicting strong
+ * identifiers are refused, and clusters can start from existing assignments (for incremental
+ * runs, where earlier clusters must keep their ids).
+ */
+import { idConflict, type IdValues, mergeIds, type StrongIdRule } from './strong-id-guard.ts';
+import { UnionFind } from './union-find.ts';
+
+export interface Edges {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** Match weights, sorted descending. */
+  readonly weight: Float64Array;
+}
+
+export interface ClusterInput {
+  /** Record ids are 1..recordCount. */
+  readonly recordCount: number;
+  readonly edges: Edges;
+  readonly strongIds?: ReadonlyMap<number, IdValues>;
+  readonly strongIdRules?: readonly StrongIdRule[];
+  /** Groups of records already known to be one person (phase 2: existing persons). */
+  readonly existing?: ReadonlyArray<readonly number[]>;
+}
+
+export interface RefusedLink {
+  readonly left: number;
+  readonly right: number;
+  readonly weight: number;
+  readonly reason: string;
+}
+
+export interface ClusterResult {
+  readonly forest: UnionFind;
+  /** Indices into `edges` of the links that joined clusters (the spanning forest). */
+  readonly treeEdges: number[];
+  readonly refused: RefusedLink[];
+}
+
+/** Runs the constrained clustering. */
+export function clusterEdges(input: ClusterInput): ClusterResult {
+  const forest = new UnionFind(input.recordCount + 1);
+  const rules = input.strongIdRules ?? [];
+  const ids = new Map<number, IdValues | undefined>();
+  const idsOf = (root: number) => ids.get(root);
+  for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
+  for (const group of input.existing ?? []) {
+    for (const rid of group.slice(1)) {
+      const [ra, rb] = [forest.find(group[0]!), forest.find(rid)];
+      const root = forest.union(ra, rb);
+      if (root >= 0) ids.set(root, mergeIds(idsOf(ra), idsOf(rb)));
+    }
+  }
+  const treeEdges: number[] = [];
+  const refused: RefusedLink[] = [];
+  const { left, right, weight } = input.edges;
+  for (let e = 0; e < left.length; e++) {
+    const [ra, rb] = [forest.find(left[e]!), forest.find(right[e]!)];
+    if (ra === rb) continue;
+    const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
+    if (conflict) {
+      refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason: `different ${conflict}` });
+      continue;
+    }
+    const root = forest.union(ra, rb);
+    if (rules.length) ids.set(root, mergeIds(idsOf(ra), idsOf(rb)));
+    treeEdges.push(e);
+  }
+  return { forest, treeEdges, refused };
+}

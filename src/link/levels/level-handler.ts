@@ -1,0 +1,32 @@
+/** What every comparison level kind provides: its SQL condition, its label and the columns it reads. */
+import type { Dialect } from '../sql/dialect.ts';
+import { pairColumn } from '../sql/quote.ts';
+import type { LevelKind, LevelOf } from './level-schema.ts';
+
+export interface LevelContext {
+  readonly dialect: Dialect;
+  /** The SQL for a column of the left or right record of the pair. */
+  readonly col: (column: string, side: 'l' | 'r') => string;
+}
+
+export interface LevelHandler<L> {
+  /** A boolean SQL condition over the pair's columns. */
+  readonly sql: (level: L, ctx: LevelContext) => string;
+  /** A short human label ("Jaro-Winkler ≥ 0.92"). */
+  readonly label: (level: L) => string;
+  /** The (prepared) record columns the condition reads. */
+  readonly columns: (level: L) => readonly string[];
+}
+
+export type LevelHandlers = { readonly [K in LevelKind]: LevelHandler<LevelOf<K>> };
+
+/** The context for a pair table whose columns are suffixed `_l` and `_r`. */
+export function pairContext(dialect: Dialect): LevelContext {
+  return { dialect, col: pairColumn };
+}
+
+/** Derived record columns, computed once per record when the records are prepared. */
+export const derivedColumn = {
+  aliases: (column: string) => `${column}__aliases`,
+  tf: (column: string) => `${column}__tf`,
+};

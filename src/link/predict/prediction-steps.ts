@@ -1,0 +1,37 @@
+/**
+ * Prediction as SQL steps: candidate pairs from the prediction blocking rules, their comparison
+ * vectors, match weight and probability; pairs below the review floor are dropped.
+ */
+import { blockedPairsSql } from '../blocking/blocked-pairs-sql.ts';
+import { pairContext } from '../levels/level-handler.ts';
+import type { RunContext } from '../run-context.ts';
+import type { SqlStep } from '../sql/pipeline.ts';
+import { quoteIdent } from '../sql/quote.ts';
+import type { TrainedModel } from '../training/model-schema.ts';
+import { comparisonVectorSql, gammaColumn } from './comparison-vector-sql.ts';
+import { matchWeightSql, tfPairColumns } from './match-weight-sql.ts';
+import { weightOf } from './model-weights.ts';
+
+/** The steps that score every candidate pair into the `scored` table. */
+export function predictionSteps(ctx: RunContext, model: TrainedModel): SqlStep[] {
+  const { spec } = model;
+  const pairs = blockedPairsSql({
+    records: ctx.names.records, rules: spec.blocking_rules, keys: ctx.keys,
+    linkType: spec.link_type, columns: ctx.shape.pairColumns,
+  });
+  const keep = ['__rid_l', '__rid_r', '__rule', ...tfPairColumns(spec)];
+  const vectors = comparisonVectorSql(pairs, spec.comparisons, pairContext(ctx.dialect), keep);
+  const gammas = spec.comparisons.map((c) => quoteIdent(gammaColumn(c))).join(', ');
+  const floor = spec.thresholds.review_floor;
+  const where = floor > 0 ? `WHERE match_weight >= $floor_weight` : '';
+  return [{
+    name: 'score candidate pairs',
+    output: ctx.names.scored,
+    sql: `SELECT __rid_l, __rid_r, __rule, ${gammas}, match_weight, 1 / (1 + pow(2, -match_weight)) AS match_probability
+FROM (SELECT *, ${matchWeightSql(model, ctx.dialect)} AS match_weight FROM (
+${vectors}
+) AS vectors) AS weighted
+${where}`,
+    params: floor > 0 ? { floor_weight: weightOf(floor) } : {},
+  }];
+}

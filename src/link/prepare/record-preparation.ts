@@ -1,0 +1,84 @@
+/**
+ * Prepares the input table for linkage: a dense integer id per record (`__rid`, ordered by source
+ * and record id), the columns the comparisons read, derived columns (nickname aliases, term
+ * frequencies, former names as lists), blocking keys and a seeded random number for sampling.
+ */
+import { blockingKeyColumns } from './blocking-key-columns.ts';
+import { derivedColumn } from '../levels/level-handler.ts';
+import { levelColumns, tfColumnOf } from '../levels/levels.ts';
+import type { LinkageSpec } from '../spec/linkage-spec-schema.ts';
+import type { Dialect } from '../sql/dialect.ts';
+import type { SqlStep } from '../sql/pipeline.ts';
+import { quoteIdent } from '../sql/quote.ts';
+import type { TableNames } from '../sql/table-names.ts';
+
+export interface PreparedShape {
+  /** Base columns carried from the input. */
+  readonly baseColumns: readonly string[];
+  /** Columns with a term-frequency table. */
+  readonly tfColumns: readonly string[];
+  /** Columns with a nickname alias list. */
+  readonly aliasColumns: readonly string[];
+  /** Columns the comparisons read (base and derived), carried into pair tables. */
+  readonly pairColumns: readonly string[];
+}
+
+const LIST_COLUMNS = new Set(['former_family_names']);
+
+/** Which columns a spec needs prepared. */
+export function preparedShape(spec: LinkageSpec): PreparedShape {
+  const levels = spec.comparisons.flatMap((c) => c.levels);
+  const read = [...new Set(levels.flatMap((l) => levelColumns(l)))];
+  const tfColumns = [...new Set(levels.map(tfColumnOf).filter((c): c is string => c !== undefined))];
+  const aliasColumns = [...new Set(levels.flatMap((l) => (l.kind === 'alias' ? [l.column] : [])))];
+  const derived = new Set([...aliasColumns.map(derivedColumn.aliases), ...tfColumns.map(derivedColumn.tf)]);
+  const keyed = [...spec.blocking_rules, ...spec.training.blocking_rules, ...spec.training.deterministic_rules]
+    .flatMap((r) => r.keys.map((k) => k.column));
+  const strong = spec.clustering.strong_ids.map((s) => s.column);
+  const baseColumns = [...new Set([...read.filter((c) => !derived.has(c)), ...aliasColumns, ...tfColumns, ...keyed, ...strong])];
+  return { baseColumns, tfColumns, aliasColumns, pairColumns: [...new Set([...read, ...tfColumns.map(derivedColumn.tf)])] };
+}
+
+/** The term-frequency table of one column: each value's share of the non-missing values. */
+export function tfStep(names: TableNames, column: string): SqlStep {
+  const c = quoteIdent(column);
+  return {
+    name: `term frequencies of ${column}`,
+    output: names.tf(column),
+    sql: `SELECT ${c} AS value, count(*)::DOUBLE / sum(count(*)) OVER () AS tf FROM ${quoteIdent(names.input)} WHERE ${c} IS NOT NULL GROUP BY ${c}`,
+  };
+}
+
+/** The steps that build the prepared records table. */
+export function preparationSteps(spec: LinkageSpec, names: TableNames, dialect: Dialect, seed: number, options: { computeTf?: boolean } = {}): SqlStep[] {
+  const shape = preparedShape(spec);
+  const keys = blockingKeyColumns(spec, dialect);
+  const select = ['row_number() OVER (ORDER BY i.source, i.record_id)::INTEGER AS __rid', 'i.source', 'i.record_id'];
+  const joins: string[] = [];
+  for (const column of shape.baseColumns) {
+    const c = `i.${quoteIdent(column)}`;
+    select.push(LIST_COLUMNS.has(column)
+      ? `list_filter(string_split(${c}, ';'), x -> trim(x) <> '') AS ${quoteIdent(column)}`
+      : `${c} AS ${quoteIdent(column)}`);
+  }
+  shape.aliasColumns.forEach((column, i) => {
+    const c = `i.${quoteIdent(column)}`;
+    joins.push(`LEFT JOIN ${quoteIdent(names.aliases)} AS a${i} ON a${i}.name = ${c}`);
+    select.push(`CASE WHEN ${c} IS NULL THEN NULL ELSE coalesce(a${i}.aliases, [${c}]) END AS ${quoteIdent(derivedColumn.aliases(column))}`);
+  });
+  shape.tfColumns.forEach((column, i) => {
+    joins.push(`LEFT JOIN ${quoteIdent(names.tf(column))} AS t${i} ON t${i}.value = i.${quoteIdent(column)}`);
+    select.push(`t${i}.tf AS ${quoteIdent(derivedColumn.tf(column))}`);
+  });
+  for (const { expression, column } of keys) select.push(`${expression} AS ${quoteIdent(column)}`);
+  select.push('(hash(i.source, i.record_id, $seed::BIGINT) % 1000000007)::DOUBLE / 1000000007 AS __rand');
+  return [
+    ...(options.computeTf === false ? [] : shape.tfColumns.map((c) => tfStep(names, c))),
+    {
+      name: 'prepare records',
+      output: names.records,
+      sql: `SELECT ${select.join(',\n  ')}\nFROM ${quoteIdent(names.input)} AS i\n${joins.join('\n')}`,
+      params: { seed },
+    },
+  ];
+}
