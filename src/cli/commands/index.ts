@@ -4,7 +4,6 @@ import { registerDemo } from './demo.ts';
 import { registerServe } from './serve.ts';
 import { registerAudit } from './audit.ts';
 import { registerLink } from './link.ts';
-import { registerIndicators } from './indicators.ts';
 import { registerPprl } from './pprl.ts';
 
 export const commands: Array<(program: Command) => void> = [
@@ -12,6 +11,5 @@ export const commands: Array<(program: Command) => void> = [
   registerServe,
   registerAudit,
   registerLink,
-  registerIndicators,
   registerPprl,
 ];
