@@ -76,29 +76,52 @@ function compress(h: Uint32Array, block: Uint8Array, offset: number, t: number, 
   for (let i = 0; i < 16; i++) h[i] = h[i]! ^ v[i]! ^ v[i + 16]!;
 }
 
+function initialState(keyLength: number, salt: Uint8Array): Uint32Array {
+  if (keyLength > 64) throw new Error(`blake2b: the key is ${keyLength} bytes; at most 64 are allowed (set keySize ≤ 64 in the schema).`);
+  if (salt.length > 16) throw new Error(`blake2b: the salt is ${salt.length} bytes; at most 16 are allowed.`);
+  const h = new Uint32Array(IV);
+  h[0] = h[0]! ^ 0x01010000 ^ (keyLength << 8) ^ 64;
+  const s = new Uint8Array(16);
+  s.set(salt);
+  for (let i = 0; i < 4; i++) h[8 + i] = h[8 + i]! ^ (s[i * 4]! | (s[i * 4 + 1]! << 8) | (s[i * 4 + 2]! << 16) | (s[i * 4 + 3]! << 24));
+  return h;
+}
+
+/** Hashes `message` from state `h` after `done` bytes already compressed; returns the digest. */
+function finish(h: Uint32Array, message: Uint8Array, done: number): Uint8Array {
+  const blocks = Math.max(1, Math.ceil(message.length / 128));
+  const input = new Uint8Array(blocks * 128);
+  input.set(message);
+  for (let b = 0; b < blocks; b++) {
+    const last = b === blocks - 1;
+    compress(h, input, b * 128, done + (last ? message.length : (b + 1) * 128), last);
+  }
+  const out = new Uint8Array(64);
+  for (let i = 0; i < 64; i++) out[i] = h[i >> 2]! >>> (8 * (i & 3));
+  return out;
+}
+
 /**
  * BLAKE2b with a 64-byte digest, an optional key (≤ 64 bytes) and salt (≤ 16 bytes, zero-padded),
  * equal to Python's `hashlib.blake2b(message, key=key, salt=salt).digest()`.
  */
 export function blake2b(message: Uint8Array, key: Uint8Array = new Uint8Array(0), salt: Uint8Array = new Uint8Array(0)): Uint8Array {
-  if (key.length > 64) throw new Error(`blake2b: the key is ${key.length} bytes; at most 64 are allowed (set keySize ≤ 64 in the schema).`);
-  if (salt.length > 16) throw new Error(`blake2b: the salt is ${salt.length} bytes; at most 16 are allowed.`);
-  const h = new Uint32Array(IV);
-  h[0] = h[0]! ^ 0x01010000 ^ (key.length << 8) ^ 64;
-  const s = new Uint8Array(16);
-  s.set(salt);
-  for (let i = 0; i < 4; i++) h[8 + i] = h[8 + i]! ^ (s[i * 4]! | (s[i * 4 + 1]! << 8) | (s[i * 4 + 2]! << 16) | (s[i * 4 + 3]! << 24));
-  const keyBlock = key.length > 0 ? 128 : 0;
-  const total = keyBlock + message.length;
-  const blocks = Math.max(1, Math.ceil(total / 128));
-  const input = new Uint8Array(blocks * 128);
-  input.set(key);
-  input.set(message, keyBlock);
-  for (let b = 0; b < blocks; b++) {
-    const last = b === blocks - 1;
-    compress(h, input, b * 128, last ? total : (b + 1) * 128, last);
-  }
-  const out = new Uint8Array(64);
-  for (let i = 0; i < 64; i++) out[i] = h[i >> 2]! >>> (8 * (i & 3));
-  return out;
+  if (key.length === 0) return finish(initialState(0, salt), message, 0);
+  const block = new Uint8Array(128 + message.length);
+  block.set(key);
+  block.set(message, 128);
+  return finish(initialState(key.length, salt), block, 0);
+}
+
+/**
+ * The same keyed BLAKE2b as a function of the message alone, with the key block compressed once
+ * (it is the same for every message): about half the work per call.
+ */
+export function keyedBlake2b(key: Uint8Array, salt: Uint8Array): (message: Uint8Array) => Uint8Array {
+  if (key.length === 0) return (message) => blake2b(message, key, salt);
+  const keyed = initialState(key.length, salt);
+  const block = new Uint8Array(128);
+  block.set(key);
+  compress(keyed, block, 0, 128, false);
+  return (message) => (message.length === 0 ? blake2b(message, key, salt) : finish(new Uint32Array(keyed), message, 128));
 }

@@ -9,9 +9,28 @@ import { blakeHasher, doubleHasher, type TokenHasher } from './ngram-hashing.ts'
 import type { StandardRecord } from './record-standardiser.ts';
 import { bitsPerTokenList, tokenize } from './tokenizer.ts';
 
-interface FeatureEncoder {
-  feature: Feature;
-  hasher: TokenHasher;
+/** A feature's bit positions for one value (and salt), memoised: names and dates repeat a lot. */
+type ValueEncoder = (value: string, salt: string) => Int32Array;
+
+const MAX_CACHED_VALUES = 200_000;
+
+function valueEncoder(feature: Feature, hasher: TokenHasher): ValueEncoder {
+  const cache = new Map<string, Int32Array>();
+  const { n, positional } = feature.hashing.comparison;
+  const salted = feature['x-tributary']?.saltWith !== undefined;
+  return (value, salt) => {
+    const cacheKey = salted ? `${salt}\u0000${value}` : value;
+    let positions = cache.get(cacheKey);
+    if (positions) return positions;
+    const tokens = tokenize(value, n, positional);
+    const ks = bitsPerTokenList(tokens.length, feature.hashing.strategy);
+    const out: number[] = [];
+    for (let i = 0; i < tokens.length; i++) hasher(salted ? `${salt}|${tokens[i]!}` : tokens[i]!, ks[i]!, out);
+    positions = new Int32Array(out);
+    if (cache.size >= MAX_CACHED_VALUES) cache.clear();
+    cache.set(cacheKey, positions);
+    return positions;
+  };
 }
 
 function featureValue(feature: Feature, values: Readonly<Record<string, string>>): string | undefined {
@@ -45,23 +64,22 @@ export function clkBytes(schema: LinkageSchema): number {
 export function createClkEncoder(schema: LinkageSchema, secret: Uint8Array): (record: StandardRecord) => Uint8Array {
   const { l, xorFolds } = schema.clkConfig;
   const hashLength = l * 2 ** xorFolds;
-  const encoders: FeatureEncoder[] = schema.features.filter(isHashedFeature)
-    .map((feature) => ({ feature, hasher: hasherFor(feature, secret, schema, hashLength) }));
+  const encoders = schema.features.filter(isHashedFeature)
+    .map((feature) => ({ feature, encode: valueEncoder(feature, hasherFor(feature, secret, schema, hashLength)) }));
   const permutation = schema.clkConfig['x-tributary']?.balance
     ? keyedPermutation(deriveKeys(secret, schema.clkConfig.kdf, 'balance', 1)[0]!, 2 * l)
     : undefined;
   return (record) => {
     const filter = new Uint8Array(hashLength / 8);
     const yob = record.values.dob?.slice(0, 4) ?? '';
-    for (const { feature, hasher } of encoders) {
+    for (const { feature, encode } of encoders) {
       const value = featureValue(feature, record.values);
       if (value === undefined) continue;
-      const { n, positional } = feature.hashing.comparison;
-      let tokens = tokenize(value, n, positional);
-      if (tokens.length === 0) continue;
-      if (feature['x-tributary']?.saltWith === 'dob_year') tokens = tokens.map((t) => `${yob}|${t}`);
-      const ks = bitsPerTokenList(tokens.length, feature.hashing.strategy);
-      for (let i = 0; i < tokens.length; i++) hasher(filter, tokens[i]!, ks[i]!);
+      const positions = encode(value, yob);
+      for (let p = 0; p < positions.length; p++) {
+        const i = positions[p]!;
+        filter[i >>> 3]! |= 0x80 >>> (i & 7);
+      }
     }
     const folded = xorFold(filter, xorFolds);
     return permutation ? balance(folded, permutation) : folded;

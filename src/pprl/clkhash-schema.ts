@@ -74,7 +74,7 @@ export const IgnoredFeatureSchema = z.object({
 
 export const BLOCKING_PARTS = [
   'family_soundex', 'given_soundex', 'family_initial', 'given_initial', 'family_name', 'given_name',
-  'dob', 'dob_year', 'dob_month_day', 'postcode', 'postcode_district', 'locality',
+  'dob', 'dob_year', 'dob_month_day', 'postcode', 'postcode_district', 'locality', 'address',
 ] as const;
 
 /** A blocking key: an HMAC of the named parts of a record, opaque to the hub. */
@@ -89,8 +89,8 @@ export type BlockingKey = z.infer<typeof BlockingKeySchema>;
 export const ClkExtensionSchema = z.object({
   /** Concatenate the filter with its complement under a keyed permutation: every CLK then has l set bits of 2l. */
   balance: z.boolean().default(false),
-  /** Bytes kept of each blocking key's HMAC-SHA256. */
-  blockingKeyBytes: z.number().int().min(4).max(32).default(8),
+  /** Bytes kept of each blocking key's 8-byte SipHash-2-4. */
+  blockingKeyBytes: z.number().int().min(4).max(8).default(8),
   blocking: z.array(BlockingKeySchema).default([]),
 }).strict();
 

@@ -57,7 +57,7 @@ interface Exports {
 export function createDiceKernel(packed: PackedFilters): DiceKernel {
   const dataBytes = packed.data.length;
   const popsAt = dataBytes;
-  const pairsAt = popsAt + packed.count * 4 + 8;
+  const pairsAt = Math.ceil((popsAt + packed.count * 4) / 8) * 8;
   const outAt = pairsAt + CHUNK * 8;
   const needed = outAt + Math.max(CHUNK * 8, packed.count * 4);
   const memory = new WebAssemblyApi.Memory({ initial: Math.ceil(needed / PAGE) });

@@ -4,16 +4,12 @@
  * Results are memoised per token: names share few distinct n-grams, which makes encoding fast.
  */
 import { createHmac } from 'node:crypto';
-import { blake2b } from './blake2b.ts';
+import { keyedBlake2b } from './blake2b.ts';
 
-/** Sets the k bits of one token in a filter of `length` bits (clkhash bit order: MSB first). */
-export type TokenHasher = (filter: Uint8Array, token: string, k: number) => void;
+/** Appends the k bit positions of one token, in a filter of `length` bits, to `out`. */
+export type TokenHasher = (token: string, k: number, out: number[]) => void;
 
 const MAX_CACHED_TOKENS = 500_000;
-
-function setBit(filter: Uint8Array, i: number): void {
-  filter[i >>> 3]! |= 0x80 >>> (i & 7);
-}
 
 function bigEndianMod(bytes: Uint8Array, modulus: number): number {
   let r = 0;
@@ -38,9 +34,9 @@ export function doubleHasher(keySha1: Uint8Array, keyMd5: Uint8Array, length: nu
     cache.set(token, h);
     return h;
   };
-  return (filter, token, k) => {
+  return (token, k, out) => {
     const [h1, h2] = hashes(token);
-    for (let i = 0; i < k; i++) setBit(filter, (h1 + i * h2) % length);
+    for (let i = 0; i < k; i++) out.push((h1 + i * h2) % length);
   };
 }
 
@@ -50,6 +46,9 @@ export function blakeHasher(key: Uint8Array, length: number): TokenHasher {
     throw new Error(`blakeHash needs a filter length that is a power of two, but it is ${length}: set clkConfig.l to 512, 1024 or 2048, or use doubleHash.`);
   }
   const cache = new Map<string, Uint16Array>();
+  const macsBySalt: Array<(message: Uint8Array) => Uint8Array> = [];
+  const mac = (i: number): ((message: Uint8Array) => Uint8Array) =>
+    (macsBySalt[i] ??= keyedBlake2b(key, new TextEncoder().encode(String(i))));
   const shorts = (token: string, k: number): Uint16Array => {
     const cached = cache.get(token);
     if (cached && cached.length >= k) return cached;
@@ -57,7 +56,7 @@ export function blakeHasher(key: Uint8Array, length: number): TokenHasher {
     const out = new Uint16Array(macs * 32);
     const bytes = new TextEncoder().encode(token);
     for (let i = 0; i < macs; i++) {
-      const digest = blake2b(bytes, key, new TextEncoder().encode(String(i)));
+      const digest = mac(i)(bytes);
       for (let j = 0; j < 32; j++) out[i * 32 + j] = digest[2 * j]! | (digest[2 * j + 1]! << 8);
     }
     if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
@@ -65,8 +64,8 @@ export function blakeHasher(key: Uint8Array, length: number): TokenHasher {
     return out;
   };
   const mask = length - 1;
-  return (filter, token, k) => {
+  return (token, k, out) => {
     const s = shorts(token, k);
-    for (let i = 0; i < k; i++) setBit(filter, s[i]! & mask);
+    for (let i = 0; i < k; i++) out.push(s[i]! & mask);
   };
 }

@@ -16,7 +16,17 @@ export interface StandardRecord {
 type Standardiser = (raw: string, source: ColumnSource) => string | null;
 
 const alphanumeric = (raw: string): string | null => raw.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') || null;
-const name: Standardiser = (raw) => normaliseName(raw);
+/** Names repeat (Zipf): their normal forms are memoised, in a bounded cache. */
+const nameCache = new Map<string, string | null>();
+const name: Standardiser = (raw) => {
+  let value = nameCache.get(raw);
+  if (value === undefined) {
+    value = normaliseName(raw);
+    if (nameCache.size >= 100_000) nameCache.clear();
+    nameCache.set(raw, value);
+  }
+  return value;
+};
 
 /** A date in YYYYMMDD; an eight-digit value that is no real date (a typo) keeps its digits. */
 const date: Standardiser = (raw, source) => {

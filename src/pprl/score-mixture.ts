@@ -1,8 +1,9 @@
 /**
  * Learning the match threshold without labels: a two-component Beta mixture fitted by EM to the
  * histogram of Dice scores of the blocked candidate pairs (one component for matches, one for
- * non-matches). The posterior P(match | score) is made non-decreasing in the score, and a pair is
- * a match when its posterior is at least ½.
+ * non-matches). The posterior P(match | score) is made non-decreasing in the score from the top
+ * down (each bin takes the smallest posterior at or above it, which removes the Beta tails'
+ * artefacts far from the data), and a pair is a match when its posterior is at least ½.
  */
 const BINS = 1000;
 
@@ -84,14 +85,13 @@ export function fitScoreMixture(counts: Float64Array, maxIterations = 300): Mixt
     if (change < 1e-7) break;
   }
   const post = new Float64Array(BINS);
-  let running = 0;
-  for (let b = 0; b < BINS; b++) {
+  const separated = mean(match) > mean(nonMatch);
+  for (let b = BINS - 1; b >= 0; b--) {
     const x = center(b);
     const lm = Math.log(prior) + logBetaPdf(x, match);
     const ln = Math.log(1 - prior) + logBetaPdf(x, nonMatch);
-    const p = 1 / (1 + Math.exp(ln - lm));
-    running = Math.max(running, Number.isFinite(p) && mm(match) > mm(nonMatch) ? p : 0);
-    post[b] = running;
+    const p = separated ? 1 / (1 + Math.exp(ln - lm)) : 0;
+    post[b] = Math.min(Number.isFinite(p) ? p : 0, b + 1 < BINS ? post[b + 1]! : 1);
   }
   const first = post.findIndex((p) => p >= 0.5);
   return {
@@ -101,7 +101,7 @@ export function fitScoreMixture(counts: Float64Array, maxIterations = 300): Mixt
   };
 }
 
-const mm = (p: BetaParams): number => p.alpha / (p.alpha + p.beta);
+const mean = (p: BetaParams): number => p.alpha / (p.alpha + p.beta);
 
 /** A posterior as a log-odds weight in bits (Splink's `match_weight`), finite at 0 and 1. */
 export function matchWeight(posterior: number): number {

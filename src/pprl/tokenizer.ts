@@ -19,8 +19,10 @@ export function tokenize(value: string, n: number, positional: boolean): string[
  * over the tokens with the remainder going to the first ones (clkhash's `ks`).
  */
 export function bitsPerTokenList(tokenCount: number, strategy: { bitsPerToken: number } | { bitsPerFeature: number }): number[] {
-  if ('bitsPerToken' in strategy) return new Array<number>(tokenCount).fill(strategy.bitsPerToken);
+  const ks = new Array<number>(tokenCount);
+  if ('bitsPerToken' in strategy) return ks.fill(strategy.bitsPerToken);
   const k = Math.floor(strategy.bitsPerFeature / tokenCount);
   const residue = strategy.bitsPerFeature % tokenCount;
-  return Array.from({ length: tokenCount }, (_, i) => (i < residue ? k + 1 : k));
+  for (let i = 0; i < tokenCount; i++) ks[i] = i < residue ? k + 1 : k;
+  return ks;
 }
