@@ -1,0 +1,28 @@
+/** Encoding values for the extracts' text formats: CSV fields, XML text, fixed-width fields. */
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV line (RFC 4180 quoting), with its newline; null and undefined are empty fields. */
+export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const text = v === null || v === undefined ? '' : String(v);
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return `${line}\n`;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Text escaped for XML content or attribute values. */
+export function xmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
+}
+
+/** A fixed-width field: left-aligned, space-padded, cut to `length`. */
+export function fixed(value: string | null | undefined, length: number): string {
+  const text = value ?? '';
+  return text.length >= length ? text.slice(0, length) : text + ' '.repeat(length - text.length);
+}
