@@ -5,18 +5,18 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
+import type { LinkMap } from '../link/index.ts';
 import { createBlockingKeyer } from './blocking-keys.ts';
 import { parseLinkageSchema, type LinkageSchema } from './clkhash-schema.ts';
 import { createClkEncoder } from './clk-encoder.ts';
 import { encodeLine, schemaPathFor } from './clk-file.ts';
 import { defaultSchema } from './default-schema.ts';
-import { mapColumns, type MapFile } from './map-file.ts';
 import { standardiseRow } from './record-standardiser.ts';
 import { seededRandom, shuffleInPlace } from './seeded-random.ts';
 
 export interface EncodeFileOptions {
   input: string;
-  map: MapFile;
+  map: LinkMap;
   secret: Uint8Array;
   out: string;
   /** A linkage schema to follow (all agencies in a linkage must use the same one); default: {@link defaultSchema}. */
@@ -36,8 +36,14 @@ export interface EncodeFileResult {
 }
 
 /** The schema used when none is given: the default for the map's extra ids. */
-export function schemaForMap(map: MapFile): LinkageSchema {
+export function schemaForMap(map: LinkMap): LinkageSchema {
   return parseLinkageSchema(defaultSchema(Object.keys(map.extra_ids)), 'the default schema');
+}
+
+/** The columns a map reads for encoding (attributes are not encoded, so not needed). */
+function encodedColumns(map: LinkMap): string[] {
+  const roles = Object.values(map.columns).flatMap((s) => (typeof s === 'string' ? [s] : Array.isArray(s) ? s : [s.column]));
+  return [...new Set([map.id, ...roles, ...Object.values(map.extra_ids)])];
 }
 
 /** Encodes one CSV file; see the module comment. */
@@ -59,7 +65,7 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
       if (!header.has(map.id)) {
         throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${[...header].join(', ')}). Fix "id" in the map.`);
       }
-      missingColumns = mapColumns(map).filter((c) => !header.has(c));
+      missingColumns = encodedColumns(map).filter((c) => !header.has(c));
     }
     const std = standardiseRow(record, map);
     if (std.id === '') throw new Error(`${input}: row ${row} has no record id in column "${map.id}"; every record needs one.`);

@@ -10,7 +10,6 @@ export { defaultSchema } from './default-schema.ts';
 export { createClkEncoder, clkBytes } from './clk-encoder.ts';
 export { createBlockingKeyer } from './blocking-keys.ts';
 export { standardiseRow, type StandardRecord } from './record-standardiser.ts';
-export { readMapFile, MapFileSchema, type MapFile } from './map-file.ts';
 export { secretFromFile, deriveKeys } from './key-derivation.ts';
 export { encodeCsvFile, readSchemaFile, schemaForMap, type EncodeFileOptions, type EncodeFileResult } from './encode-file.ts';
 export {

@@ -11,22 +11,26 @@ import { fitScoreMixture, matchWeight, scoreHistogram, type MixtureFit } from '.
 
 export interface LinkEncodingsOptions {
   linkType: LinkType;
+  /** The match probability at or above which pairs are linked; default ½ (the Bayes decision). */
+  matchProbability?: number;
   /** Fix the Dice threshold instead of learning it (the posterior is still reported). */
-  threshold?: number;
+  diceThreshold?: number;
   /** Blocks with more records than this are skipped; default 1000. */
   maxBlockSize?: number;
 }
 
-/** A pair of records placed in one cluster, with the learned weight and posterior of its Dice score. */
+/** A scored candidate pair, with the learned weight and posterior of its Dice score. */
 export interface LinkedPair {
   sourceL: string; recordIdL: string; sourceR: string; recordIdR: string;
   dice: number; matchWeight: number; matchProbability: number;
 }
 
-export interface ClusterAssignment { source: string; recordId: string; clusterId: string }
+export interface ClusterAssignment { source: string; recordId: string; clusterId: number }
 
 export interface LinkEncodingsResult {
+  /** Candidate pairs with a match probability of at least ½ (or the match threshold, if lower). */
   pairs: LinkedPair[];
+  /** Every record once. */
   clusters: ClusterAssignment[];
   model: MixtureFit;
   /** The Dice threshold used for a match. */
@@ -75,34 +79,28 @@ export async function linkEncodings(input: readonly string[] | readonly EncodedS
   const { pairs, skippedBlocks } = candidatePairs(records, sourceOf, options.linkType, options.maxBlockSize ?? 1000);
   const scores = kernel.scorePairs(pairs);
   const model = fitScoreMixture(scoreHistogram(scores));
-  const threshold = options.threshold ?? model.threshold;
+  const probability = options.matchProbability ?? 0.5;
+  const threshold = options.diceThreshold ?? model.scoreAt(probability);
   const keep: number[] = [];
   for (let k = 0; k < scores.length; k++) if (scores[k]! >= threshold) keep.push(k);
   const matchPairs = Int32Array.from(keep.flatMap((k) => [pairs[2 * k]!, pairs[2 * k + 1]!]));
   const labels = solveClusters({
     linkType: options.linkType, size: records.length, sourceOf,
     pairs: matchPairs, scores: Float64Array.from(keep.map((k) => scores[k]!)),
-    posteriorOf: (p) => kernel.scorePairs(p).map((s) => (s >= threshold ? Math.max(model.posterior(s), 0.5) : Math.min(model.posterior(s), 0.4999))),
+    matchesOf: (p) => Array.from(kernel.scorePairs(p), (s) => s >= threshold),
   });
-  const linked = pairsWithinClusters(records, labels, kernel.scorePairs.bind(kernel), model);
-  const clusters = records.map((r, i) => ({ source: r.source, recordId: r.id, clusterId: `c${labels[i]}` }));
+  const floor = options.diceThreshold ?? Math.min(threshold, model.scoreAt(0.5));
+  const linked: LinkedPair[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    const dice = scores[k]!;
+    if (dice < floor) continue;
+    const [l, r] = [records[pairs[2 * k]!]!, records[pairs[2 * k + 1]!]!];
+    const p = model.posterior(dice);
+    linked.push({ sourceL: l.source, recordIdL: l.id, sourceR: r.source, recordIdR: r.id, dice, matchWeight: matchWeight(p), matchProbability: p });
+  }
+  const clusters = records.map((r, i) => ({ source: r.source, recordId: r.id, clusterId: labels[i]! + 1 }));
   return {
     pairs: linked, clusters, model, threshold,
-    stats: { records: records.length, candidatePairs: scores.length, skippedBlocks, matchedPairs: linked.length, clusters: new Set(labels).size },
+    stats: { records: records.length, candidatePairs: scores.length, skippedBlocks, matchedPairs: keep.length, clusters: new Set(labels).size },
   };
-}
-
-function pairsWithinClusters(records: readonly EncodedRecord[], labels: Int32Array, score: (p: Int32Array) => Float64Array, model: MixtureFit): LinkedPair[] {
-  const byCluster = new Map<number, number[]>();
-  labels.forEach((label, i) => { const m = byCluster.get(label); if (m) m.push(i); else byCluster.set(label, [i]); });
-  const flat: number[] = [];
-  for (const members of byCluster.values()) {
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) flat.push(members[x]!, members[y]!);
-  }
-  const dice = score(Int32Array.from(flat));
-  return Array.from(dice, (d, k) => {
-    const [l, r] = [records[flat[2 * k]!]!, records[flat[2 * k + 1]!]!];
-    const p = model.posterior(d);
-    return { sourceL: l.source, recordIdL: l.id, sourceR: r.source, recordIdR: r.id, dice: d, matchWeight: matchWeight(p), matchProbability: p };
-  });
 }

@@ -3,8 +3,8 @@
  *
  * - `link`: a merge is refused when the two clusters hold records of a common source, so each record
  *   is matched to at most one record of every other source (1-to-1 for two sources).
- * - `dedupe`: a merge is refused when the mean posterior over all pairs across the two clusters is
- *   below ½ (anti-chaining: A~B and B~C do not pull in a C that looks nothing like A).
+ * - `dedupe`: a merge is refused unless at least half of all pairs across the two clusters score at
+ *   or above the threshold (anti-chaining: A~B and B~C do not pull in a C that looks nothing like A).
  */
 import { ClusterSets } from './cluster-sets.ts';
 import type { LinkType } from './candidate-pairs.ts';
@@ -16,8 +16,8 @@ export interface SolverInput {
   /** Flat (i, j) pairs already known to be matches, with their scores. */
   pairs: Int32Array;
   scores: Float64Array;
-  /** Posterior of any pair of records, for the anti-chaining check. */
-  posteriorOf: (pairs: Int32Array) => Float64Array;
+  /** Whether each of any (i, j) pairs scores at or above the threshold, for the anti-chaining check. */
+  matchesOf: (pairs: Int32Array) => boolean[];
 }
 
 /** Returns each record's cluster number. */
@@ -41,18 +41,18 @@ export function solveClusters(input: SolverInput): Int32Array {
       if ([...sb].some((s) => sa.has(s))) continue;
       const root = sets.union(a, b);
       sourcesIn.set(root, new Set([...sa, ...sb]));
-    } else if (meanCrossPosterior(sets.membersOf(a), sets.membersOf(b), input.posteriorOf) >= 0.5) {
+    } else if (crossMatchShare(sets.membersOf(a), sets.membersOf(b), input.matchesOf) >= 0.5) {
       sets.union(a, b);
     }
   }
   return sets.labels();
 }
 
-function meanCrossPosterior(a: readonly number[], b: readonly number[], posteriorOf: SolverInput['posteriorOf']): number {
+function crossMatchShare(a: readonly number[], b: readonly number[], matchesOf: SolverInput['matchesOf']): number {
   if (a.length === 1 && b.length === 1) return 1;
   const cross = new Int32Array(2 * a.length * b.length);
   let n = 0;
   for (const i of a) for (const j of b) { cross[n++] = i; cross[n++] = j; }
-  const posts = posteriorOf(cross);
-  return posts.reduce((s, p) => s + p, 0) / posts.length;
+  const matches = matchesOf(cross);
+  return matches.filter(Boolean).length / matches.length;
 }

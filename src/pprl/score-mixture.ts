@@ -16,6 +16,8 @@ export interface MixtureFit {
   nonMatch: BetaParams;
   /** The lowest score whose posterior is at least ½ (Infinity if none). */
   threshold: number;
+  /** The lowest score whose posterior is at least `probability` (Infinity if none). */
+  scoreAt(probability: number): number;
   iterations: number;
   pairs: number;
   /** Posterior P(match | Dice score). */
@@ -93,10 +95,13 @@ export function fitScoreMixture(counts: Float64Array, maxIterations = 300): Mixt
     const p = separated ? 1 / (1 + Math.exp(ln - lm)) : 0;
     post[b] = Math.min(Number.isFinite(p) ? p : 0, b + 1 < BINS ? post[b + 1]! : 1);
   }
-  const first = post.findIndex((p) => p >= 0.5);
+  const scoreAt = (probability: number): number => {
+    const first = post.findIndex((p) => p >= probability);
+    return first < 0 ? Infinity : first / BINS;
+  };
   return {
-    prior, match, nonMatch, iterations, pairs: total,
-    threshold: first < 0 ? Infinity : first / BINS,
+    prior, match, nonMatch, iterations, pairs: total, scoreAt,
+    threshold: scoreAt(0.5),
     posterior: (score) => post[Math.min(BINS - 1, Math.max(0, Math.floor(score * BINS)))]!,
   };
 }

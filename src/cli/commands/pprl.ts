@@ -4,8 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { readLinkMap } from '../../link/index.ts';
 import {
-  encodeCsvFile, linkEncodings, readMapFile, readSchemaFile, secretFromFile, writeLinkOutput,
+  encodeCsvFile, linkEncodings, readSchemaFile, secretFromFile, writeLinkOutput,
 } from '../../pprl/index.ts';
 
 const number = (name: string) => (value: string): number => {
@@ -13,6 +14,12 @@ const number = (name: string) => (value: string): number => {
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, not "${value}".`);
   return n;
 };
+
+function probability(value: string): number {
+  const p = Number(value);
+  if (!(p > 0 && p < 1)) throw new InvalidArgumentError(`--threshold must be a probability between 0 and 1 (exclusive), not "${value}".`);
+  return p;
+}
 
 function encodeCommand(): Command {
   return new Command('encode')
@@ -27,7 +34,7 @@ function encodeCommand(): Command {
       const secret = secretFromFile(await readFile(opts.secretFile).catch(() => {
         throw new Error(`cannot read the secret file ${opts.secretFile}; check the path given to --secret-file.`);
       }), opts.secretFile);
-      const map = await readMapFile(opts.map);
+      const map = await readLinkMap(opts.map);
       const schema = opts.schema ? await readSchemaFile(opts.schema) : undefined;
       const result = await encodeCsvFile({
         input: file, map, secret, out: opts.out, ...(schema ? { schema } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -45,14 +52,17 @@ function linkCommand(): Command {
     .argument('<files...>', 'encoded files (.clk.ndjson); each file\'s source name is its name up to the first dot')
     .addOption(new Option('--link-type <type>', 'link across files (each record matched to at most one per other file) or dedupe all records').choices(['link', 'dedupe']).default('link'))
     .requiredOption('--out <dir>', 'where to write clusters.csv and pairs.csv')
-    .option('--threshold <dice>', 'fix the Dice threshold instead of learning it', number('--threshold'))
+    .option('--threshold <p>', 'match probability at or above which pairs are linked (default 0.5, the Bayes decision)', probability)
+    .option('--dice-threshold <dice>', 'fix the Dice threshold instead of learning it', number('--dice-threshold'))
     .option('--max-block-size <n>', 'skip blocks with more records than this', number('--max-block-size'), 1000)
-    .action(async (files: string[], opts: { linkType: 'link' | 'dedupe'; out: string; threshold?: number; maxBlockSize: number }) => {
+    .action(async (files: string[], opts: { linkType: 'link' | 'dedupe'; out: string; threshold?: number; diceThreshold?: number; maxBlockSize: number }) => {
       if (opts.linkType === 'link' && files.length < 2) {
         throw new Error('--link-type link needs at least two encoded files; to find duplicates within one file use --link-type dedupe.');
       }
       const result = await linkEncodings(files, {
-        linkType: opts.linkType, maxBlockSize: opts.maxBlockSize, ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+        linkType: opts.linkType, maxBlockSize: opts.maxBlockSize,
+        ...(opts.threshold !== undefined ? { matchProbability: opts.threshold } : {}),
+        ...(opts.diceThreshold !== undefined ? { diceThreshold: opts.diceThreshold } : {}),
       });
       const written = await writeLinkOutput(opts.out, result);
       const { stats, model } = result;
