@@ -1,7 +1,9 @@
 /** The catalogue of audited actions: every view of a person, export, decision, approval and sign-in. */
 import { z } from 'zod';
+import { GOVERNANCE_AUDIT_ACTIONS } from './rights/audit-sink.ts';
 
-export const AUDIT_ACTIONS = [
+/** Actions of the web application. */
+export const WEB_AUDIT_ACTIONS = [
   'sign_in.success',
   'sign_in.failure',
   'sign_out',
@@ -15,6 +17,9 @@ export const AUDIT_ACTIONS = [
   'decision.recorded',
   'model.approved',
 ] as const;
+
+/** Every audited action: the web application's and the governance jobs' (rights, retention, SAR, transparency). */
+export const AUDIT_ACTIONS = [...WEB_AUDIT_ACTIONS, ...GOVERNANCE_AUDIT_ACTIONS] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -12,4 +12,5 @@ export { appendAudit, hashEntry, GENESIS_HASH, type AuditEntry, type AuditEntryI
 export { verifyAuditChain, type ChainVerification, type ChainBreak } from './audit-verify.ts';
 export { searchAudit, AuditQuerySchema, type AuditQuery } from './audit-search.ts';
 export { applicationRoleGrants } from './app-role-grants.ts';
+export { chainAuditSink } from './chain-audit-sink.ts';
 export { canonicalJson, type Json } from './canonical-json.ts';

@@ -26,10 +26,12 @@ const newUserId = () => `u_${randomBytes(9).toString('base64url')}`;
 
 /**
  * Creates a local account, or resets the password, role, team and agency of an existing one with
- * the same username. Returns the account's id.
+ * the same username. Give the password, or its argon2id hash. Returns the account's id.
  */
-export async function upsertLocalAccount(store: Store, input: AccountInput & { password: string }): Promise<string> {
-  const hash = await hashPassword(input.password);
+export async function upsertLocalAccount(
+  store: Store, input: AccountInput & ({ password: string } | { passwordHash: string }),
+): Promise<string> {
+  const hash = 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password);
   const [row] = await store.sql.query<{ id: string }>(
     `INSERT INTO users (id, username, display_name, role, team_id, agency_id, auth_source, password_hash)
      VALUES ($1, $2, $3, $4, $5, $6, 'local', $7)

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../governance/index.ts';
 import type { Store } from '../../store/index.ts';
 import { upsertLocalAccount } from './accounts.ts';
+import { hashPassword } from './passwords.ts';
 
 export const DEMO_TEAM = { id: 'early-help-north', name: 'Early help – north' };
 
@@ -35,9 +36,10 @@ export async function seedDemoAccounts(
     'INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [DEMO_TEAM.id, DEMO_TEAM.name],
   );
   const agencyId = options.agencyId ?? await firstAgency(store);
+  const passwordHash = await hashPassword(options.password);
   for (const account of demoAccounts) {
     await upsertLocalAccount(store, {
-      ...account, password: options.password,
+      ...account, passwordHash,
       teamId: account.role === 'practitioner' || account.role === 'supervisor' ? DEMO_TEAM.id : null,
       agencyId: account.role === 'uploader' ? agencyId : null,
     });
