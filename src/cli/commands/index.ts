@@ -1,17 +1,17 @@
 /** Every sub-command, each registering itself on the program. Add one line per command. */
 import type { Command } from 'commander';
 import { registerDemo } from './demo.ts';
+import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerAudit } from './audit.ts';
 import { registerLink } from './link.ts';
 import { registerPprl } from './pprl.ts';
-import { registerSynth } from './synth.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
+  registerIngest,
   registerServe,
   registerAudit,
   registerLink,
   registerPprl,
-  registerSynth,
 ];

@@ -1,0 +1,110 @@
+/**
+ * Loads one file as one ingest batch. The batch is recorded (`loading`) first; then every row is
+ * written in one transaction that ends by marking the batch `complete`, so a crash, a kill or a bad
+ * file leaves nothing of the file behind (the batch stays `loading`, or is marked `failed` with
+ * the reason) and a re-run loads it whole. A file already loaded into the dataset (same SHA-256)
+ * is not loaded again.
+ */
+import { basename } from 'node:path';
+import type { Store } from '../../store/index.ts';
+import type { ColumnPolicy } from '../agreement/column-policy.ts';
+import { adapters } from '../adapters/index.ts';
+import type { Adapter } from '../core/adapter.ts';
+import { assertReadableFile } from '../core/file-checks.ts';
+import { IngestFileError } from '../core/file-error.ts';
+import type { IngestErrorCode } from '../error-codes.ts';
+import type { Mapping } from '../mapping-schema.ts';
+import { sha256File } from './file-hash.ts';
+import { assertHeaderHolds } from './header-check.ts';
+import { emptyStats, type LoadStats } from './load-stats.ts';
+import { mappedChunks } from './mapped-chunks.ts';
+import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
+import { writeChunk } from './write-chunk.ts';
+
+export interface DatasetPlan {
+  readonly mapping: Mapping;
+  readonly policy: ColumnPolicy;
+}
+
+export interface LoadProgress { readonly bytesRead: number; readonly bytesTotal: number; readonly rowsRead: number }
+
+export interface LoadOptions {
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Rows per write (default 5,000). */
+  readonly chunkRows?: number;
+  /** Reads the file in place of the format's adapter (tests inject failures through it). */
+  readonly readItems?: Adapter;
+}
+
+export type FileOutcome =
+  | { readonly status: 'loaded'; readonly file: string; readonly batchId: number; readonly stats: LoadStats; readonly seconds: number }
+  | { readonly status: 'already-loaded'; readonly file: string; readonly batchId: number; readonly seconds: number }
+  | { readonly status: 'failed'; readonly file: string; readonly batchId: number | null; readonly code: IngestErrorCode; readonly message: string; readonly seconds: number };
+
+/** Loads `path` into the plan's dataset. Expected failures (a bad file) come back as a `failed` outcome. */
+export async function loadFile(store: Store, plan: DatasetPlan, path: string, options: LoadOptions = {}): Promise<FileOutcome> {
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
+  const file = basename(path);
+  const datasetId = plan.mapping.dataset;
+  let bytesTotal: number;
+  try {
+    bytesTotal = await assertReadableFile(path);
+  } catch (error) {
+    if (error instanceof IngestFileError) return { status: 'failed', file, batchId: null, code: error.code, message: error.message, seconds: seconds() };
+    throw error;
+  }
+  const sha = await sha256File(path);
+  const earlier = await findCompleteBatch(store.sql, datasetId, sha);
+  if (earlier !== null) return { status: 'already-loaded', file, batchId: earlier, seconds: seconds() };
+  const batchId = await startBatch(store.sql, datasetId, file, sha);
+  const stats = emptyStats();
+  try {
+    const outcome = await store.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tributary.ingest.${datasetId}`]);
+      const raced = await findCompleteBatch(tx, datasetId, sha);
+      if (raced !== null) return raced;
+      await supersedeInterrupted(tx, datasetId, batchId);
+      let columns: readonly string[] | null = null;
+      const read = options.readItems ?? adapters[plan.mapping.format];
+      const items = read({
+        path, options: plan.mapping.options,
+        onColumns: (header) => {
+          assertHeaderHolds(path, plan.mapping, header);
+          columns = header;
+        },
+        onProgress: (bytesRead) => options.onProgress?.({ bytesRead, bytesTotal, rowsRead: stats.rowsRead }),
+      });
+      const context = { mapping: plan.mapping, policy: plan.policy, chunkRows: options.chunkRows ?? 5000, stats, declaredColumns: () => columns };
+      let writing: Promise<void> | null = null;
+      try {
+        for await (const chunk of mappedChunks(items, context)) {
+          await writing;
+          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId }, chunk).then(({ eventsAdded }) => {
+            stats.eventsAdded += eventsAdded;
+          });
+        }
+        await writing;
+      } finally {
+        await writing?.catch(() => undefined);
+      }
+      await completeBatch(tx, batchId, stats);
+      return null;
+    });
+    if (outcome !== null) {
+      await failBatch(store.sql, batchId, `the same file was loaded meanwhile, as batch ${outcome}`);
+      return { status: 'already-loaded', file, batchId: outcome, seconds: seconds() };
+    }
+    return { status: 'loaded', file, batchId, stats, seconds: seconds() };
+  } catch (error) {
+    const code: IngestErrorCode = error instanceof IngestFileError ? error.code : 'INGEST_LOAD_FAILED';
+    const message = error instanceof Error ? error.message : String(error);
+    await failBatch(store.sql, batchId, `${code}: ${message}`);
+    if (!(error instanceof IngestFileError) && !isStoreError(error)) throw error;
+    return { status: 'failed', file, batchId, code, message: error instanceof IngestFileError ? message : `${path}: the store refused the load (${message}); no row of it was kept`, seconds: seconds() };
+  }
+}
+
+/** A database error (it carries a SQLSTATE code), as opposed to a bug. */
+const isStoreError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);

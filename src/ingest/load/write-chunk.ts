@@ -1,0 +1,106 @@
+/**
+ * Writes one chunk with a handful of set-based statements (`INSERT … SELECT FROM unnest(arrays)`,
+ * a constant number of parameters whatever the chunk size): records upserted by (dataset, kind,
+ * local id), events added unless already held (same record, code, date and value), relationships
+ * and quarantined rows added.
+ */
+import type { SqlClient } from '../../store/index.ts';
+import type { CanonicalRecord } from '../canonical-record.ts';
+import type { Chunk } from './chunk.ts';
+import { recordKey } from './chunk.ts';
+
+export interface BatchContext {
+  readonly datasetId: string;
+  readonly agencyId: string;
+  readonly batchId: number;
+}
+
+const IDENTIFIER_COLUMNS = [
+  ['given_name', 'givenName', 'text'], ['middle_names', 'middleNames', 'text'], ['family_name', 'familyName', 'text'],
+  ['former_family_names', 'formerFamilyNames', 'jsonb'], ['dob', 'dob', 'date'], ['sex', 'sex', 'text'],
+  ['postcode', 'postcode', 'text'], ['address', 'address', 'text'], ['locality', 'locality', 'text'],
+  ['region', 'region', 'text'], ['nhs_number', 'nhsNumber', 'text'], ['upn', 'upn', 'text'],
+  ['ni_number', 'niNumber', 'text'], ['pnc_id', 'pncId', 'text'], ['email', 'email', 'text'], ['phone', 'phone', 'text'],
+] as const;
+
+const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
+const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
+
+const UPSERT_RECORDS = `
+  INSERT INTO source_records (dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})
+  SELECT $1, $2, $3, u.* FROM unnest(${RECORD_TYPES.map((t, i) => `$${i + 4}::${t}[]`).join(', ')}) AS u
+  ON CONFLICT (dataset_id, kind, local_id) DO UPDATE SET
+    batch_id = EXCLUDED.batch_id, ${RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    loaded_at = now()
+  RETURNING id, kind, local_id`;
+
+const INSERT_EVENTS = `
+  WITH added AS (
+    INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)
+    SELECT u.record_id, $1, $2, u.code, u.occurred_on, u.value, u.detail, u.special
+      FROM unnest($3::bigint[], $4::text[], $5::date[], $6::text[], $7::jsonb[], $8::boolean[])
+        AS u(record_id, code, occurred_on, value, detail, special)
+     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.source_record_id = u.record_id AND e.code = u.code
+                          AND e.occurred_on = u.occurred_on AND e.value IS NOT DISTINCT FROM u.value)
+    ON CONFLICT DO NOTHING
+    RETURNING 1)
+  SELECT count(*)::int AS n FROM added`;
+
+const INSERT_RELATIONSHIPS = `
+  INSERT INTO relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)
+  SELECT $1, $2, u.* FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS u
+  ON CONFLICT DO NOTHING`;
+
+const INSERT_QUARANTINE = `
+  INSERT INTO quarantined_rows (batch_id, dataset_id, row_number, "column", code, message, raw)
+  SELECT $1, $2, u.* FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`;
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Writes the chunk; returns how many events were new. */
+export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk): Promise<{ eventsAdded: number }> {
+  const ids = chunk.records.size ? await upsertRecords(sql, batch, [...chunk.records.values()]) : new Map<string, string>();
+  let eventsAdded = 0;
+  if (chunk.events.length) {
+    const seen = new Set<string>();
+    const columns: unknown[][] = [[], [], [], [], [], []];
+    for (const { recordKey: key, event } of chunk.events) {
+      const id = ids.get(key)!;
+      const once = `${id}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
+      [id, event.code, event.occurredOn, event.value, json(event.detail), event.specialCategory].forEach((v, i) => columns[i]!.push(v));
+    }
+    const [row] = await sql.query<{ n: number }>(INSERT_EVENTS, [batch.datasetId, batch.batchId, ...columns]);
+    eventsAdded = row?.n ?? 0;
+  }
+  if (chunk.relationships.length) {
+    const from = chunk.relationships.map((r) => ids.get(r.fromKey)!);
+    const to = chunk.relationships.map((r) => ids.get(r.toKey)!);
+    await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, from, to, chunk.relationships.map((r) => r.kind)]);
+  }
+  if (chunk.quarantined.length) {
+    const q = chunk.quarantined;
+    await sql.query(INSERT_QUARANTINE, [
+      batch.batchId, batch.datasetId, q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code),
+      q.map((e) => e.message), q.map((e) => e.raw),
+    ]);
+  }
+  return { eventsAdded };
+}
+
+async function upsertRecords(sql: SqlClient, batch: BatchContext, records: CanonicalRecord[]): Promise<Map<string, string>> {
+  const columns: unknown[][] = RECORD_COLUMNS.map(() => []);
+  for (const record of records) {
+    const values: unknown[] = [
+      record.localId, record.kind, record.rowNumber,
+      ...IDENTIFIER_COLUMNS.map(([, key, type]) => (type === 'jsonb' ? json(record.identifiers[key]) : record.identifiers[key])),
+      json(record.extraIds), json(record.attributes), json(record.raw),
+    ];
+    values.forEach((value, i) => columns[i]!.push(value));
+  }
+  const rows = await sql.query<{ id: string | number; kind: CanonicalRecord['kind']; local_id: string }>(
+    UPSERT_RECORDS, [batch.datasetId, batch.agencyId, batch.batchId, ...columns],
+  );
+  return new Map(rows.map((r) => [recordKey(r.kind, r.local_id), String(r.id)]));
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads and standardises one identifier role: names normalised, the date of birth parsed with its
+ * declared format, postcodes normalised (a non-UK postcode is kept upper-cased), NHS number, UPN,
+ * NI number and PNC id validated. A bad date of birth rejects the row; a bad optional identifier
+ * is dropped with a warning (see src/ingest/README.md).
+ */
+import {
+  normaliseEmail, normaliseName, normaliseNhsNumber, normaliseNiNumber, normalisePhone, normalisePncId,
+  normalisePostcode, normaliseSex, normaliseUpn, parseDate, splitFullName,
+} from '../../standardise/index.ts';
+import type { IngestErrorCode } from '../error-codes.ts';
+import type { Identifiers } from '../canonical-record.ts';
+import type { IdentifierRole, Mapping } from '../mapping-schema.ts';
+import type { FlatRecord } from '../source-row.ts';
+import { valueOf } from './row-values.ts';
+
+export type RoleSource = NonNullable<Mapping['record']['identifiers'][IdentifierRole]>;
+
+export type RoleOutcome =
+  | { readonly ok: true; readonly value: Identifiers[keyof Identifiers] }
+  | { readonly ok: false; readonly reject: boolean; readonly code: IngestErrorCode; readonly message: string };
+
+type Standardiser = (text: string, source: RoleSource) => RoleOutcome;
+
+export const ROLE_KEYS: Record<IdentifierRole, keyof Identifiers> = {
+  given_name: 'givenName', middle_names: 'middleNames', family_name: 'familyName',
+  former_family_names: 'formerFamilyNames', dob: 'dob', sex: 'sex', postcode: 'postcode', address: 'address',
+  locality: 'locality', region: 'region', nhs_number: 'nhsNumber', upn: 'upn', ni_number: 'niNumber',
+  pnc_id: 'pncId', email: 'email', phone: 'phone',
+};
+
+const ok = (value: Identifiers[keyof Identifiers]): RoleOutcome => ({ ok: true, value });
+const drop = (code: IngestErrorCode, message: string): RoleOutcome => ({ ok: false, reject: false, code, message });
+const upper = (text: string): string => text.replace(/\s+/g, ' ').toUpperCase();
+const UNKNOWN_SEX = /^(0|9|u|unknown|not known|not stated|not specified|prefer not to say|other)$/i;
+
+const identifier = (normalise: (raw: string) => { ok: true; value: string } | { ok: false; message: string }): Standardiser =>
+  (text) => {
+    const result = normalise(text);
+    return result.ok ? ok(result.value) : drop('INGEST_INVALID_IDENTIFIER', `${result.message}; it is dropped and the row loads without it`);
+  };
+
+const STANDARDISERS: Record<IdentifierRole, Standardiser> = {
+  given_name: (text) => ok(normaliseName(text.split(';')[0])),
+  middle_names: (text) => ok(normaliseName(text.replaceAll(';', ' '))),
+  family_name: (text) => ok(normaliseName(text)),
+  former_family_names: (text) => {
+    const names = text.split(/[;|]/).map((n) => normaliseName(n)).filter((n): n is string => n !== null);
+    return ok(names.length ? names : null);
+  },
+  dob: (text, source) => {
+    const format = typeof source === 'object' && !Array.isArray(source) && 'format' in source ? source.format : 'auto';
+    const result = parseDate(text, format);
+    return result.ok ? ok(result.value) : { ok: false, reject: true, code: 'INGEST_BAD_DOB', message: `the date of birth ${result.message}; correct it at source` };
+  },
+  sex: (text) => {
+    const sex = normaliseSex(text);
+    return sex || UNKNOWN_SEX.test(text) ? ok(sex) : drop('INGEST_UNKNOWN_SEX', `"${text}" is not a recognised sex; it is dropped`);
+  },
+  postcode: (text) => ok(normalisePostcode(text)?.full ?? upper(text)),
+  address: (text) => ok(upper(text)),
+  locality: (text) => ok(upper(text)),
+  region: (text) => ok(upper(text)),
+  nhs_number: identifier(normaliseNhsNumber),
+  upn: identifier(normaliseUpn),
+  ni_number: identifier(normaliseNiNumber),
+  pnc_id: identifier(normalisePncId),
+  email: (text) => {
+    const email = normaliseEmail(text);
+    return email ? ok(email) : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not an email address; it is dropped`);
+  },
+  phone: (text) => {
+    const phone = normalisePhone(text);
+    return phone ? ok(phone) : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not a UK phone number; it is dropped`);
+  },
+};
+
+/** The role's text from the row: one column, several joined by spaces, or one part of a full name. */
+export function readRole(fields: FlatRecord, source: RoleSource): string | null {
+  if (typeof source === 'string') return valueOf(fields, source);
+  if (Array.isArray(source)) {
+    const parts = source.map((column) => valueOf(fields, column)).filter((v): v is string => v !== null);
+    return parts.length ? parts.join(' ') : null;
+  }
+  const text = valueOf(fields, source.column);
+  if (text === null || !('layout' in source)) return text;
+  const parts = splitFullName(text, source.layout);
+  return source.part === 'family' ? parts.family : source.part === 'given' ? parts.given : parts.middle;
+}
+
+/** The standardised value of one role (null when the row has none), or why it cannot be used. */
+export function standardiseRole(role: IdentifierRole, fields: FlatRecord, source: RoleSource): RoleOutcome {
+  const text = readRole(fields, source);
+  return text === null ? ok(null) : STANDARDISERS[role](text, source);
+}
