@@ -6,6 +6,7 @@ import { registerServe } from './serve.ts';
 import { registerAudit } from './audit.ts';
 import { registerLink } from './link.ts';
 import { registerPprl } from './pprl.ts';
+import { registerSynth } from './synth.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
@@ -14,4 +15,5 @@ export const commands: Array<(program: Command) => void> = [
   registerAudit,
   registerLink,
   registerPprl,
+  registerSynth,
 ];
