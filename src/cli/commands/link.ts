@@ -92,7 +92,8 @@ export function registerLink(program: Command): void {
         const c = result.counts;
         console.log(`\n${c.records} records from ${c.sources.length} source(s); ${c.candidatePairs} candidate pairs; ${c.scoredPairs} pairs above the review floor`);
         console.log(`${c.clusters} clusters at match probability ≥ ${result.threshold}; ${c.refusedLinks} links refused (conflicting identifiers), ${c.cutLinks} weak links cut`);
-        console.log(`spec ${result.specHash}; ${run.seconds.toFixed(1)} s`);
+        const steps = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+        console.log(`spec ${result.specHash}; ${run.seconds.toFixed(1)} s (${steps})`);
         console.log(`wrote ${run.written.join(', ')}`);
       } catch (error) { bar.stop(); fail(error); }
     });

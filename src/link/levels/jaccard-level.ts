@@ -1,14 +1,17 @@
-/** Token-set Jaccard similarity (multi-part names, addresses): word order does not matter. */
+/**
+ * Token-set Jaccard similarity (multi-part names, addresses): word order does not matter. Reads
+ * the prepared `<column>__tokens` list (distinct words, split once per record).
+ */
 import { call } from '../sql/dialect.ts';
 import { sqlNumber } from '../sql/quote.ts';
-import type { LevelHandler } from './level-handler.ts';
+import { derivedColumn, type LevelHandler } from './level-handler.ts';
 import type { LevelOf } from './level-schema.ts';
 
 export const jaccardLevel: LevelHandler<LevelOf<'jaccard'>> = {
   sql: (level, { dialect, col }) => {
-    const tokens = (side: 'l' | 'r') => call(dialect, 'tokens', col(level.column, side));
+    const tokens = (side: 'l' | 'r') => col(derivedColumn.tokens(level.column), side);
     return `${call(dialect, 'tokenJaccard', tokens('l'), tokens('r'))} >= ${sqlNumber(level.threshold)}`;
   },
   label: (level) => `shared words (Jaccard ≥ ${level.threshold})`,
-  columns: (level) => [level.column],
+  columns: (level) => [derivedColumn.tokens(level.column)],
 };

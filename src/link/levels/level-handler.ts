@@ -28,5 +28,6 @@ export function pairContext(dialect: Dialect): LevelContext {
 /** Derived record columns, computed once per record when the records are prepared. */
 export const derivedColumn = {
   aliases: (column: string) => `${column}__aliases`,
+  tokens: (column: string) => `${column}__tokens`,
   tf: (column: string) => `${column}__tf`,
 };

@@ -7,7 +7,7 @@ import { blockingKeyColumns } from './blocking-key-columns.ts';
 import { derivedColumn } from '../levels/level-handler.ts';
 import { levelColumns, tfColumnOf } from '../levels/levels.ts';
 import type { LinkageSpec } from '../spec/linkage-spec-schema.ts';
-import type { Dialect } from '../sql/dialect.ts';
+import { call, type Dialect } from '../sql/dialect.ts';
 import type { SqlStep } from '../sql/pipeline.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { TableNames } from '../sql/table-names.ts';
@@ -19,6 +19,8 @@ export interface PreparedShape {
   readonly tfColumns: readonly string[];
   /** Columns with a nickname alias list. */
   readonly aliasColumns: readonly string[];
+  /** Columns split into distinct words. */
+  readonly tokenColumns: readonly string[];
   /** Columns the comparisons read (base and derived), carried into pair tables. */
   readonly pairColumns: readonly string[];
 }
@@ -31,12 +33,13 @@ export function preparedShape(spec: LinkageSpec): PreparedShape {
   const read = [...new Set(levels.flatMap((l) => levelColumns(l)))];
   const tfColumns = [...new Set(levels.map(tfColumnOf).filter((c): c is string => c !== undefined))];
   const aliasColumns = [...new Set(levels.flatMap((l) => (l.kind === 'alias' ? [l.column] : [])))];
-  const derived = new Set([...aliasColumns.map(derivedColumn.aliases), ...tfColumns.map(derivedColumn.tf)]);
+  const tokenColumns = [...new Set(levels.flatMap((l) => (l.kind === 'jaccard' ? [l.column] : [])))];
+  const derived = new Set([...aliasColumns.map(derivedColumn.aliases), ...tfColumns.map(derivedColumn.tf), ...tokenColumns.map(derivedColumn.tokens)]);
   const keyed = [...spec.blocking_rules, ...spec.training.blocking_rules, ...spec.training.deterministic_rules]
     .flatMap((r) => r.keys.map((k) => k.column));
   const strong = spec.clustering.strong_ids.map((s) => s.column);
-  const baseColumns = [...new Set([...read.filter((c) => !derived.has(c)), ...aliasColumns, ...tfColumns, ...keyed, ...strong])];
-  return { baseColumns, tfColumns, aliasColumns, pairColumns: [...new Set([...read, ...tfColumns.map(derivedColumn.tf)])] };
+  const baseColumns = [...new Set([...read.filter((c) => !derived.has(c)), ...aliasColumns, ...tfColumns, ...tokenColumns, ...keyed, ...strong])];
+  return { baseColumns, tfColumns, aliasColumns, tokenColumns, pairColumns: [...new Set([...read, ...tfColumns.map(derivedColumn.tf)])] };
 }
 
 /** The term-frequency table of one column: each value's share of the non-missing values. */
@@ -70,6 +73,9 @@ export function preparationSteps(spec: LinkageSpec, names: TableNames, dialect: 
     joins.push(`LEFT JOIN ${quoteIdent(names.tf(column))} AS t${i} ON t${i}.value = i.${quoteIdent(column)}`);
     select.push(`t${i}.tf AS ${quoteIdent(derivedColumn.tf(column))}`);
   });
+  for (const column of shape.tokenColumns) {
+    select.push(`${call(dialect, 'tokens', `i.${quoteIdent(column)}`)} AS ${quoteIdent(derivedColumn.tokens(column))}`);
+  }
   for (const { expression, column } of keys) select.push(`${expression} AS ${quoteIdent(column)}`);
   select.push('(hash(i.source, i.record_id, $seed::BIGINT) % 1000000007)::DOUBLE / 1000000007 AS __rand');
   return [

@@ -42,7 +42,7 @@ const BY_COLUMN: Record<string, (has: (c: string) => boolean) => Level[]> = {
     { kind: 'jaro_winkler', column: 'middle_names', threshold: 0.88 }, { kind: 'initials', column: 'middle_names' }, ELSE],
   dob: () => [nul('dob'), { kind: 'exact', column: 'dob' }, { kind: 'date_transposed', column: 'dob' },
     { kind: 'id_one_typo', column: 'dob' }, { kind: 'date_within', column: 'dob', days: 31 },
-    { kind: 'levenshtein', column: 'dob', max_distance: 2, damerau: true }, { kind: 'date_same', column: 'dob', part: 'year' }, ELSE],
+    { kind: 'date_same', column: 'dob', part: 'year' }, ELSE],
   sex: () => [nul('sex'), { kind: 'exact', column: 'sex' }, ELSE],
   postcode: () => [nul('postcode'), { kind: 'exact', column: 'postcode', tf_adjustment: tf },
     { kind: 'id_one_typo', column: 'postcode' }, { kind: 'postcode', column: 'postcode', part: 'sector' },

@@ -19,8 +19,10 @@ export const duckdbDialect: Dialect = {
     levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
     damerauLevenshtein: (a, b) => `damerau_levenshtein(${a}, ${b})`,
     tokens: (s) => `list_distinct(string_split(${s}, ' '))`,
-    tokenJaccard: (a, b) =>
-      `(len(list_intersect(${a}, ${b}))::DOUBLE / nullif(len(list_distinct(list_concat(${a}, ${b}))), 0))`,
+    tokenJaccard: (a, b) => {
+      const shared = `len(list_filter(${a}, t -> list_contains(${b}, t)))`;
+      return `(${shared}::DOUBLE / nullif(len(${a}) + len(${b}) - ${shared}, 0))`;
+    },
     listHasAny: (a, b) => `list_has_any(${a}, ${b})`,
     listContains: (list, x) => `list_contains(${list}, ${x})`,
     listLength: (list) => `len(${list})`,
