@@ -3,7 +3,7 @@
  *
  * - `link`: a merge is refused when the two clusters hold records of a common source, so each record
  *   is matched to at most one record of every other source (1-to-1 for two sources).
- * - `dedupe`: a merge is refused unless at least half of all pairs across the two clusters score at
+ * - `dedupe`: a merge is refused unless more than half of all pairs across the two clusters score at
  *   or above the threshold (anti-chaining: A~B and B~C do not pull in a C that looks nothing like A).
  */
 import { ClusterSets } from './cluster-sets.ts';
@@ -41,7 +41,7 @@ export function solveClusters(input: SolverInput): Int32Array {
       if ([...sb].some((s) => sa.has(s))) continue;
       const root = sets.union(a, b);
       sourcesIn.set(root, new Set([...sa, ...sb]));
-    } else if (crossMatchShare(sets.membersOf(a), sets.membersOf(b), input.matchesOf) >= 0.5) {
+    } else if (crossMatchShare(sets.membersOf(a), sets.membersOf(b), input.matchesOf) > 0.5) {
       sets.union(a, b);
     }
   }
