@@ -13,7 +13,7 @@ export function quoteIdent(name: string): string {
 /** Renders a finite number as an SQL literal; anything else is a programming error. */
 export function sqlNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number for SQL: ${value}`);
-  return Number.isInteger(value) ? String(value) : value.toPrecision(17).replace(/\.?0+$/, '');
+  return String(value);
 }
 
 /** A column of the left or right record of a pair, as named in a pair table (`"dob_l"`). */

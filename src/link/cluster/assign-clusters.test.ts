@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { assignClusters } from './assign-clusters.ts';
+import type { Edges } from './cluster-edges.ts';
+import { editDistance } from './edit-distance.ts';
+
+function edges(list: Array<[number, number, number]>): Edges {
+  const sorted = [...list].sort((a, b) => b[2] - a[2]);
+  return { left: Int32Array.from(sorted.map((e) => e[0])), right: Int32Array.from(sorted.map((e) => e[1])), weight: Float64Array.from(sorted.map((e) => e[2])) };
+}
+const split = { gap: 15, uncertainWeight: 6.6 };
+
+describe('clustering', () => {
+  it('joins linked records and keeps singletons apart; ids are the smallest record id', () => {
+    const { cluster } = assignClusters({ recordCount: 5, edges: edges([[1, 2, 20], [2, 3, 18]]) }, split);
+    expect([...cluster.subarray(1)]).toEqual([1, 1, 1, 4, 5]);
+  });
+
+  it('never merges records carrying different strong identifiers, even through a third record', () => {
+    const strongIds = new Map([[1, [['4857773456']]], [3, [['9434765919']]]]);
+    const result = assignClusters({
+      recordCount: 3, edges: edges([[1, 2, 20], [2, 3, 19]]), strongIds, strongIdRules: [{ column: 'nhs_number', maxEdits: 0 }],
+    }, split);
+    expect(result.cluster[1]).toBe(result.cluster[2]);
+    expect(result.cluster[3]).not.toBe(result.cluster[1]);
+    expect(result.refused).toEqual([{ left: 2, right: 3, weight: 19, reason: 'different nhs_number' }]);
+  });
+
+  it('tolerates a mis-keyed identifier within the allowed edits', () => {
+    const strongIds = new Map([[1, [['1234567']]], [2, [['1234576']]]]);
+    const result = assignClusters({ recordCount: 2, edges: edges([[1, 2, 20]]), strongIds, strongIdRules: [{ column: 'id_ssn', maxEdits: 1 }] }, split);
+    expect(result.cluster[2]).toBe(1);
+  });
+
+  it('cuts a weak link between two strong groups and sends it to review', () => {
+    const strong: Array<[number, number, number]> = [[1, 2, 30], [1, 3, 30], [2, 3, 30], [4, 5, 30], [4, 6, 30], [5, 6, 30]];
+    const result = assignClusters({ recordCount: 6, edges: edges([...strong, [3, 4, 4]]) }, split);
+    expect([...result.cluster.subarray(1)]).toEqual([1, 1, 1, 4, 4, 4]);
+    expect(result.cut).toHaveLength(1);
+  });
+
+  it('keeps a weak link that many records corroborate', () => {
+    const result = assignClusters({ recordCount: 3, edges: edges([[1, 2, 30], [2, 3, 4], [1, 3, 4]]) }, split);
+    expect([...result.cluster.subarray(1)]).toEqual([1, 1, 1]);
+  });
+
+  it('starts from existing groups', () => {
+    const { cluster } = assignClusters({ recordCount: 4, edges: edges([]), existing: [[2, 4]] }, split);
+    expect([...cluster.subarray(1)]).toEqual([1, 2, 3, 2]);
+  });
+});
+
+describe('edit distance', () => {
+  it.each([['abc', 'abc', 0], ['abc', 'acb', 1], ['abc', 'ab', 1], ['1234567', '7654321', 6]] as const)('%s vs %s is %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+});
