@@ -15,6 +15,12 @@ export interface ScopeOptions {
   knownFrom: KnownFrom;
 }
 
+/**
+ * Batch-job settings for this transaction only: generated SQL over large joins is mis-costed into
+ * JIT compilation that takes longer than the query; sorts get room in memory.
+ */
+const SETTINGS = `SET LOCAL jit = off; SET LOCAL work_mem = '64MB';`;
+
 const CREATE = `
 DROP TABLE IF EXISTS ind_excluded_records, ind_objecting, ind_cohort;
 CREATE TEMP TABLE ind_excluded_records (record_id bigint PRIMARY KEY) ON COMMIT DROP;
@@ -53,7 +59,7 @@ WHERE date_part('year', age($1::date, d.dob)) BETWEEN $2 AND $3
 
 /** Creates the scope tables inside the caller's transaction; returns the cohort's size. */
 export async function prepareScope(tx: SqlClient, options: ScopeOptions): Promise<{ cohort: number }> {
-  await tx.exec(CREATE);
+  await tx.exec(SETTINGS + CREATE);
   await tx.query(cohortSql(knownSql(options.knownFrom).record('ksr', '$1::date')), [options.asOf, options.minAge, options.maxAge]);
   await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_cohort;');
   const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ind_cohort');

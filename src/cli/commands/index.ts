@@ -5,8 +5,13 @@ import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerAudit } from './audit.ts';
 import { registerLink } from './link.ts';
+import { registerIndicators } from './indicators.ts';
 import { registerPprl } from './pprl.ts';
 import { registerSynth } from './synth.ts';
+import { registerSar } from './sar.ts';
+import { registerRights } from './rights.ts';
+import { registerRetention } from './retention.ts';
+import { registerTransparency } from './transparency.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
@@ -14,6 +19,11 @@ export const commands: Array<(program: Command) => void> = [
   registerServe,
   registerAudit,
   registerLink,
+  registerIndicators,
   registerPprl,
   registerSynth,
+  registerSar,
+  registerRights,
+  registerRetention,
+  registerTransparency,
 ];
