@@ -78,7 +78,7 @@ export function generateFebrl(options: FebrlOptions): FebrlData {
     return s.replace(from, to);
   };
   const modify = (row: FebrlRow, copy: number): FebrlRow => {
-    const dup = { ...row, rec_id: row.rec_id!.replace('-org', `-dup-${copy}`) };
+    const dup: FebrlRow = { ...row, rec_id: row.rec_id!.replace('-org', `-dup-${copy}`) };
     const fields = FEBRL_COLUMNS.filter((c) => c !== 'rec_id');
     const count = 1 + int(options.maxModifications ?? 3);
     const chosen = new Set<string>();
