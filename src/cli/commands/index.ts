@@ -8,6 +8,10 @@ import { registerLink } from './link.ts';
 import { registerIndicators } from './indicators.ts';
 import { registerPprl } from './pprl.ts';
 import { registerSynth } from './synth.ts';
+import { registerSar } from './sar.ts';
+import { registerRights } from './rights.ts';
+import { registerRetention } from './retention.ts';
+import { registerTransparency } from './transparency.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
@@ -18,4 +22,8 @@ export const commands: Array<(program: Command) => void> = [
   registerIndicators,
   registerPprl,
   registerSynth,
+  registerSar,
+  registerRights,
+  registerRetention,
+  registerTransparency,
 ];

@@ -3,7 +3,6 @@ export {
   GOVERNANCE_AUDIT_ACTIONS, GovernanceAuditActionSchema, memoryAuditSink,
   type AuditSink, type GovernanceAuditAction, type GovernanceAuditEntry,
 } from './audit-sink.ts';
-export { chainAuditSink, isCatalogued } from './chain-audit-sink.ts';
 export { RightsError, type RightsErrorCode } from './rights-error.ts';
 export { raiseDispute, resolveDispute, RaiseDisputeSchema, ResolveDisputeSchema, type DisputeResult } from './disputes.ts';
 export {
