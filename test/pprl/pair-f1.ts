@@ -22,8 +22,8 @@ function pairsByGroup(items: ReadonlyArray<{ key: string; group: string; source:
 }
 
 /** Scores clusters (source, record id, cluster id) against truth; for `link`, only cross-source pairs count. */
-export function pairQuality(clusters: ReadonlyArray<{ source: string; recordId: string; clusterId: string }>, crossSourceOnly: boolean, entityOf = febrlEntity): Quality {
-  const keyed = clusters.map((c) => ({ key: `${c.source}/${c.recordId}`, source: c.source, cluster: c.clusterId, entity: entityOf(c.recordId) }));
+export function pairQuality(clusters: ReadonlyArray<{ source: string; recordId: string; clusterId: string | number }>, crossSourceOnly: boolean, entityOf = febrlEntity): Quality {
+  const keyed = clusters.map((c) => ({ key: `${c.source}/${c.recordId}`, source: c.source, cluster: String(c.clusterId), entity: entityOf(c.recordId) }));
   const predicted = pairsByGroup(keyed.map((k) => ({ ...k, group: k.cluster })), crossSourceOnly);
   const truth = pairsByGroup(keyed.map((k) => ({ ...k, group: k.entity })), crossSourceOnly);
   let tp = 0;
