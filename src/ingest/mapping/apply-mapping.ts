@@ -25,7 +25,9 @@ export type MappedRow =
   }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-const columnsOf = new WeakMap<Mapping, MappingColumns>();
+interface RawColumns { readonly record: readonly string[]; readonly groups: readonly (readonly [string, readonly string[]])[] }
+
+const columnsOf = new WeakMap<Mapping, RawColumns>();
 
 /**
  * Applies the mapping to one row.
@@ -65,7 +67,7 @@ export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
 /** The mapped columns as they were: the row's own, and each used group's elements restricted to the mapped columns. */
 function rawOf(row: SourceRow, mapping: Mapping): Record<string, unknown> {
   let columns = columnsOf.get(mapping);
-  if (!columns) columnsOf.set(mapping, (columns = mappingColumns(mapping)));
+  if (!columns) columnsOf.set(mapping, (columns = rawColumns(mappingColumns(mapping))));
   const raw: Record<string, unknown> = rawValues(row.fields, columns.record);
   for (const [group, inner] of columns.groups) {
     const elements = groupElements(row, group).map((element) => rawValues(element, inner));
@@ -73,3 +75,8 @@ function rawOf(row: SourceRow, mapping: Mapping): Record<string, unknown> {
   }
   return raw;
 }
+
+const rawColumns = (columns: MappingColumns): RawColumns => ({
+  record: [...columns.record],
+  groups: [...columns.groups].map(([group, inner]) => [group, [...inner]] as const),
+});

@@ -49,13 +49,20 @@ export function mapContacts(row: SourceRow, rules: readonly ContactRule[], subje
       const localId = (rule.local_id && valueOf(element, rule.local_id)) || derivedContactId(subjectId, index, position);
       result.contacts.push({
         kind: 'contact', localId, rowNumber: row.rowNumber, identifiers, extraIds: null, attributes: null,
-        raw: rawValues(element, contactRuleColumns(rule)),
+        raw: rawValues(element, columnsOf(rule)),
       });
       result.relationships.push({ fromLocalId: localId, toLocalId: subjectId, kind });
     });
   });
   return result;
 }
+
+const ruleColumns = new WeakMap<ContactRule, string[]>();
+const columnsOf = (rule: ContactRule): string[] => {
+  let columns = ruleColumns.get(rule);
+  if (!columns) ruleColumns.set(rule, (columns = [...new Set(contactRuleColumns(rule))]));
+  return columns;
+};
 
 function kindOf(rule: ContactRule, element: FlatRecord): RelationshipKind | null {
   if (rule.kind) return rule.kind;

@@ -25,11 +25,11 @@ export function groupElements(row: SourceRow, name: string): readonly FlatRecord
 }
 
 /** The given columns' values as they were (for provenance), leaving out absent ones. */
-export function rawValues(fields: FlatRecord, columns: Iterable<string>): Record<string, string> {
+export function rawValues(fields: FlatRecord, columns: readonly string[]): Record<string, string> {
   const raw: Record<string, string> = {};
-  for (const column of columns) {
-    const value = fields[column];
-    if (value !== null && value !== undefined && value !== '') raw[column] = value;
+  for (let i = 0; i < columns.length; i += 1) {
+    const value = fields[columns[i]!];
+    if (value !== null && value !== undefined && value !== '') raw[columns[i]!] = value;
   }
   return raw;
 }

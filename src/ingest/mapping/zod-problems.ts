@@ -12,6 +12,9 @@ export function zodProblems(issues: readonly Issue[], data: unknown, base: Prope
       const branch = closestBranch(issue.errors);
       return branch ? zodProblems(branch, data, path) : [{ path: dotted(path), message: 'is not in any accepted form (see the mapping reference in src/ingest/README.md)' }];
     }
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: dotted([...path, key]), message: `is not a known key here: check its spelling against the mapping reference (src/ingest/README.md)` }));
+    }
     return [{ path: dotted(path), message: describe(issue, valueAt(data, path)) }];
   });
 }
@@ -27,8 +30,6 @@ function describe(issue: Issue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_value':
       return `${value === undefined ? 'is required' : `${JSON.stringify(value)} is not valid`}; one of: ${issue.values.map(String).join(', ')}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling against the mapping reference`;
     case 'invalid_type':
       return value === undefined ? `is required (${issue.expected})` : `should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${JSON.stringify(value)}`;
     default:
