@@ -31,10 +31,10 @@ const cases: Array<{ description: string; factor: string; fires: Setup; doesNot:
     },
   },
   {
-    description: 'poor attainment: a KS2 scaled score below 100',
+    description: 'poor attainment: the expected standard not reached (N)',
     factor: 'poor_attainment',
-    fires: (fx, child) => fx.event(child.recordId, 'school.attainment', '2021-07-15', { value: '94' }),
-    doesNot: (fx, child) => fx.event(child.recordId, 'school.attainment', '2021-07-15', { value: '100' }),
+    fires: (fx, child) => fx.event(child.recordId, 'school.attainment', '2021-07-15', { value: 'N' }),
+    doesNot: (fx, child) => fx.event(child.recordId, 'school.attainment', '2021-07-15', { value: 'Y' }),
   },
   {
     description: 'exclusion from school: a permanent exclusion',
@@ -49,10 +49,10 @@ const cases: Array<{ description: string; factor: string; fires: Setup; doesNot:
     doesNot: (fx, child) => fx.event(child.recordId, 'social_care.child_in_need', '2023-01-01'),
   },
   {
-    description: 'family breakup: the child becoming looked after',
+    description: 'family breakup: the child looked after (a spell that ended before the window does not count)',
     factor: 'family_breakup',
     fires: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'social-care' }), 'social_care.looked_after', '2022-01-01'),
-    doesNot: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'social-care' }), 'social_care.looked_after', '2021-06-30'),
+    doesNot: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'social-care' }), 'social_care.looked_after', '2021-01-01', { detail: { EndDate: '2021-06-30' } }),
   },
   {
     description: 'drug and alcohol misuse: an alcohol-related A&E attendance',
@@ -61,10 +61,10 @@ const cases: Array<{ description: string; factor: string; fires: Setup; doesNot:
     doesNot: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'police' }), 'police.arrest', '2024-06-01'),
   },
   {
-    description: 'unemployment / NEET: NEET in the last year',
+    description: 'unemployment / NEET: a NEET spell in the last year',
     factor: 'neet',
     fires: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'careers' }), 'employment.neet', '2024-01-01'),
-    doesNot: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'careers' }), 'employment.neet', '2023-06-30'),
+    doesNot: async (fx, child) => fx.event(await fx.record(child.personId, { dataset: 'careers' }), 'employment.neet', '2023-01-01', { detail: { ActivityEndDate: '30/06/2023' } }),
   },
   {
     description: 'homelessness: the household\'s application, the child listed as a household member on it',

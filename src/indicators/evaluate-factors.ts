@@ -38,7 +38,7 @@ const EVIDENCE_JSON = `jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
 export function insertFactorSql(factor: FactorDefinition, config: FactorConfig, asOf: string): { sql: string; params: unknown[] } {
   const p = sqlParameters();
   const asOfParam = p.add(asOf, 'date');
-  const steps = factorEvidenceSteps(factor, config.known_from, asOfParam, p);
+  const steps = factorEvidenceSteps(factor, config, asOfParam, p);
   steps.push({
     name: 'inserted',
     sql: `INSERT INTO factor_instances (person_id, factor, as_of, first_seen, last_seen, evidence)

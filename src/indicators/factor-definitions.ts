@@ -4,6 +4,7 @@
  * and whose events count (the person's own, or relatives' through the relationship graph).
  */
 import { z } from 'zod';
+// The canonical vocabulary, imported from its leaf module: the ingest index would load every adapter.
 import { EVENT_CODES, RELATIONSHIP_KINDS } from '../ingest/mapping-schema.ts';
 
 /** Relationship kinds walked one way (`from` is the parent or carer of `to`) or both ways. */
@@ -78,6 +79,11 @@ export const FactorConfigSchema = z.object({
   }).strict().refine((p) => p.min_age <= p.max_age, { message: 'min_age must not exceed max_age' })
     .default({ min_age: 10, max_age: 17 }),
   known_from: z.enum(KNOWN_FROM).default('batch_or_activity'),
+  /**
+   * Event codes that start a spell, with the `detail` keys (the datasets' column names) that may
+   * hold its end date (YYYY-MM-DD or DD/MM/YYYY): the spell counts in a window while it lasts.
+   */
+  episodes: z.partialRecord(z.enum(EVENT_CODES), z.array(z.string().min(1)).min(1)).default({}),
   factors: z.array(FactorDefinitionSchema).min(1),
 }).strict().superRefine((config, ctx) => {
   const seen = new Set<string>();

@@ -4,7 +4,8 @@
  * An event counts only if it occurred within the look-back window ending on the as-of date and was
  * recorded (or, with no recorded date, occurred) on or before it; disputed records never count.
  */
-import type { FactorDefinition, KnownFrom, Subject } from './factor-definitions.ts';
+import { spellInWindowSql } from './episodes.ts';
+import type { FactorConfig, FactorDefinition, Subject } from './factor-definitions.ts';
 import { familyRecordSteps } from './family-graph.ts';
 import { knownSql } from './known-from.ts';
 import type { SqlParameters, SqlStep } from './sql-parameters.ts';
@@ -14,9 +15,12 @@ import { valueConditionSql } from './value-conditions.ts';
 export const EVIDENCE_COLUMNS = `person_id, event_id, source_record_id, agency_id, dataset_id, code,
   occurred_on, recorded_on, via, relations`;
 
+/** What evaluating a factor needs from the configuration beyond the factor itself. */
+export type EvaluationSettings = Pick<FactorConfig, 'known_from' | 'episodes'>;
+
 interface Context {
   factor: FactorDefinition;
-  knownFrom: KnownFrom;
+  settings: EvaluationSettings;
   asOf: string;
   p: SqlParameters;
   /** The event filter, built once so that its parameters are shared by every branch. */
@@ -44,27 +48,31 @@ const subjects: { [K in Subject['kind']]: Handler<K> } = {
   family: (subject, ctx) => {
     const related = selectEvents('family_records fr', 'fr.person_id', 'fr.via_person', 'fr.relations', 'fr.record_id', ctx.filter);
     return [
-      ...familyRecordSteps(subject.relations, ctx.knownFrom, ctx.asOf, ctx.p),
+      ...familyRecordSteps(subject.relations, ctx.settings.known_from, ctx.asOf, ctx.p),
       { name: 'evidence', sql: subject.include_self ? `${related}\n  UNION ALL${ownEvents(ctx)}` : related },
     ];
   },
 };
 
-/** The condition an event must meet to evidence the factor (alias `e`). */
-function eventFilter(factor: FactorDefinition, knownFrom: KnownFrom, asOf: string, p: SqlParameters): string {
+/**
+ * The condition an event must meet to evidence the factor (alias `e`): it occurred in the window
+ * (or, for a spell, lasted into it) and was known by the as-of date.
+ */
+function eventFilter(factor: FactorDefinition, settings: EvaluationSettings, asOf: string, p: SqlParameters): string {
+  const windowStart = `(${asOf} - make_interval(months => ${p.add(factor.lookback_months, 'int')}))::date`;
   return [
     `e.code = ANY(${p.add(factor.events, 'text[]')})`,
     `e.occurred_on <= ${asOf}`,
-    `e.occurred_on > (${asOf} - make_interval(months => ${p.add(factor.lookback_months, 'int')}))::date`,
+    `(e.occurred_on > ${windowStart} OR ${spellInWindowSql(factor, settings, windowStart, p)})`,
     `COALESCE(e.recorded_on, e.occurred_on) <= ${asOf}`,
-    knownSql(knownFrom).event('e', asOf),
+    knownSql(settings.known_from).event('e', asOf),
     valueConditionSql(factor.value, 'e.value', p),
   ].join('\n    AND ');
 }
 
 /** Steps ending in `evidence (EVIDENCE_COLUMNS)` for one factor; `asOf` is a placeholder such as `$1::date`. */
-export function factorEvidenceSteps(factor: FactorDefinition, knownFrom: KnownFrom, asOf: string, p: SqlParameters): SqlStep[] {
-  const ctx: Context = { factor, knownFrom, asOf, p, filter: eventFilter(factor, knownFrom, asOf, p) };
+export function factorEvidenceSteps(factor: FactorDefinition, settings: EvaluationSettings, asOf: string, p: SqlParameters): SqlStep[] {
+  const ctx: Context = { factor, settings, asOf, p, filter: eventFilter(factor, settings, asOf, p) };
   const handler = subjects[factor.subject.kind] as Handler<Subject['kind']>;
   return handler(factor.subject, ctx);
 }

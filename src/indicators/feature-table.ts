@@ -80,7 +80,7 @@ export async function buildFeatureTable(store: Store, options: FeatureTableOptio
     const counts = new Map<string, Record<string, number>>();
     for (const factor of factors) {
       const p = sqlParameters();
-      const steps = factorEvidenceSteps(factor, config.known_from, p.add(o.asOf, 'date'), p);
+      const steps = factorEvidenceSteps(factor, config, p.add(o.asOf, 'date'), p);
       const sql = withSteps(steps, `SELECT person_id, ${DISTINCT_EVIDENCE} AS n FROM evidence GROUP BY person_id`);
       for (const row of await tx.query<{ person_id: string; n: number }>(sql, p.values)) {
         const record = counts.get(row.person_id) ?? {};

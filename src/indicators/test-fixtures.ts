@@ -19,6 +19,7 @@ export interface RecordOptions {
 export interface EventOptions {
   recordedOn?: string;
   value?: string;
+  detail?: Record<string, string>;
   batchId?: number;
 }
 
@@ -82,10 +83,10 @@ export function fixtures(store: Store) {
   async function event(recordId: number, code: EventCode, occurredOn: string, options: EventOptions = {}): Promise<number> {
     const dataset = await datasetOf(recordId);
     const row = await one<{ id: number }>(
-      `INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, recorded_on, value, special_category)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, recorded_on, value, detail, special_category)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [recordId, dataset, options.batchId ?? await defaultBatch(dataset), code, occurredOn, options.recordedOn ?? null,
-        options.value ?? null, code.startsWith('health.')]);
+        options.value ?? null, options.detail ? JSON.stringify(options.detail) : null, code.startsWith('health.')]);
     return Number(row.id);
   }
 
