@@ -1,10 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtures } from '../../indicators/test-fixtures.ts';
 import { openStore } from '../../store/index.ts';
-import { buildProgram } from '../main.ts';
+import { registerIndicators } from './indicators.ts';
+
+/** The program with only this command, so that other commands' state cannot break this test. */
+const program = () => {
+  const p = new Command('tributary').exitOverride();
+  registerIndicators(p);
+  return p;
+};
 
 describe('tributary indicators', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tributary-indicators-'));
@@ -27,7 +35,7 @@ describe('tributary indicators', () => {
   const run = async (...args: string[]) => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      await buildProgram().exitOverride().parseAsync(['node', 'tributary', 'indicators', '--data-dir', dir, ...args]);
+      await program().parseAsync(['node', 'tributary', 'indicators', '--data-dir', dir, ...args]);
       return log.mock.calls.map((c) => String(c[0])).join('\n');
     } finally {
       log.mockRestore();
