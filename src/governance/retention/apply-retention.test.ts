@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTargets } from '../../../test/support/stores.ts';
 import type { Store } from '../../store/index.ts';
 import { memoryAuditSink } from '../rights/index.ts';
-import { buildHousehold, type Household } from '../sar/test-household.ts';
+import { buildHousehold } from '../sar/test-household.ts';
 import { applyRetention, formatRetentionReport, scheduleRetention } from './index.ts';
 
 const TABLES = ['source_records', 'events', 'relationships', 'person_records', 'record_links', 'review_items', 'disputes',
@@ -31,7 +31,6 @@ const ORPHANS: Record<string, string> = {
 
 describe.each(storeTargets)('applyRetention on $name', (target) => {
   let store: Store;
-  let household: Household;
   const audit = memoryAuditSink();
   const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) =>
     [table, Number((await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n)])));
@@ -41,7 +40,7 @@ describe.each(storeTargets)('applyRetention on $name', (target) => {
 
   beforeAll(async () => {
     store = await target.open();
-    household = await buildHousehold(store, randomBytes(32));
+    await buildHousehold(store, randomBytes(32));
     await store.sql.exec(`
       UPDATE ingest_batches SET started_at = '2024-01-15T00:00:00Z';
       INSERT INTO quarantined_rows (batch_id, dataset_id, row_number, code, message, raw)

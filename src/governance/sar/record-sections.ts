@@ -18,7 +18,7 @@ export const sourceRecordsSection: SarSection = {
   id: 'source_records',
   title: 'Records agencies shared about you',
   about: 'Each record an agency sent to the partnership and that was matched to you: the details as standardised for matching, and the values exactly as the agency sent them.',
-  labels: { recordId: 'Record', agency: 'Agency', dataset: 'Dataset', localId: 'Agency reference', disputed: 'Disputed', loadedAt: 'Received', identifiers: 'Details used for matching', raw: 'As sent by the agency' },
+  labels: { recordId: 'Record', agency: 'Agency', dataset: 'Dataset', localId: 'Agency reference', disputed: 'Disputed', loadedAt: 'Received', identifiers: 'Details used for matching', raw: 'As sent by the agency', kind: 'Record type' },
   async rows(ctx) {
     const rows = await jsonRows(ctx, `
       SELECT jsonb_build_object('recordId', sr.id, 'agency', a.name, 'dataset', sr.dataset_id, 'localId', sr.local_id,

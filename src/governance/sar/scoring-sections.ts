@@ -25,7 +25,7 @@ export const factorsSection: SarSection = {
   id: 'factors',
   title: 'Risk factors found',
   about: 'Risk factors are circumstances that published research links to a higher chance of offending. Each was found as of a date, from the events listed as its evidence.',
-  labels: { factor: 'Factor', asOf: 'As of', firstSeen: 'First seen', lastSeen: 'Last seen', evidence: 'Evidence' },
+  labels: { factor: 'Factor', asOf: 'As of', firstSeen: 'First seen', lastSeen: 'Last seen', evidence: 'Evidence', factorInstanceId: 'Reference' },
   async rows(ctx) {
     const rows = await jsonRows(ctx, `
       SELECT jsonb_build_object('factorInstanceId', id, 'factor', factor, 'asOf', as_of::text, 'firstSeen', first_seen::text,
@@ -44,7 +44,7 @@ export const scoresSection: SarSection = {
   id: 'scores',
   title: 'Scores',
   about: 'A score is an estimate, from an approved model, of the chance of a first proven offence; it is the sum of the contributions listed. A score never decides anything on its own: a practitioner reviews it.',
-  labels: { asOf: 'As of', probability: 'Probability', modelVersion: 'Model version', modelStatus: 'Model status', modelApprovedAt: 'Model approved', intercept: 'Baseline (intercept)', contributions: 'Contributions', scoredAt: 'Scored' },
+  labels: { asOf: 'As of', probability: 'Probability', modelVersion: 'Model version', modelStatus: 'Model status', modelApprovedAt: 'Model approved', intercept: 'Baseline (intercept)', contributions: 'Contributions', scoredAt: 'Scored', scoreId: 'Reference' },
   rows: (ctx) => jsonRows(ctx, `
     SELECT jsonb_build_object('scoreId', s.id, 'asOf', s.as_of::text, 'probability', s.probability,
       'modelVersion', s.model_version_id, 'modelStatus', m.status, 'modelApprovedAt', ${utc('m.approved_at')},
