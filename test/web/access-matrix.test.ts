@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessMatrix, grantFor, ROLES, type AccessRule, type Role } from '../../src/governance/index.ts';
+import { buildApp } from '../../src/web/index.ts';
 import { storeTargets } from '../support/stores.ts';
 import { startTestApp, type Actor, type DemoRole, type TestApp } from './support/web-app.ts';
 
@@ -50,21 +51,17 @@ describe.each(storeTargets)('access matrix on $name', (target) => {
   });
 
   it('refuses a route that is missing from the matrix, even to the administrator', async () => {
-    const extra = await startTestApp(target);
+    const app = await buildApp({ store: t.store, settings: { logLevel: 'silent' } });
     try {
-      await extra.app.close();
-      const { buildApp } = await import('../../src/web/index.ts');
-      const app = await buildApp({ store: extra.store, settings: { logLevel: 'silent' } });
       app.get('/unlisted', async () => 'secret');
       await app.ready();
-      const admin = await extra.actAs('admin');
+      const admin = await t.actAs('admin');
       const response = await app.inject({ url: '/unlisted', headers: { cookie: admin.cookie } });
       expect(response.statusCode).toBe(403);
       expect(response.body).toContain('ROUTE_NOT_IN_MATRIX');
       expect(response.body).not.toContain('secret');
-      await app.close();
     } finally {
-      await extra.store.close();
+      await app.close();
     }
   });
 

@@ -3,6 +3,7 @@
  * exists, rate limiting, CSRF on every form (the sign-in form included), cookie flags, session
  * rotation, idle and absolute timeouts.
  */
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/stores.ts';
 import { PASSWORD } from './support/fixtures.ts';
@@ -123,20 +124,22 @@ describe.each(storeTargets)('signing in on $name', (target) => {
 });
 
 describe.each(storeTargets)('session cookie and rate limit on $name', (target) => {
-  let plain: TestApp;
-  let proxied: TestApp;
+  let t: TestApp;
+  let plain: FastifyInstance;
+  let proxied: FastifyInstance;
   beforeAll(async () => {
-    plain = await startTestApp(target, { signInRateLimit: { max: 3, windowSeconds: 60 } });
-    proxied = await startTestApp(target, { trustProxy: true });
+    t = await startTestApp(target);
+    plain = await t.withSettings({ signInRateLimit: { max: 3, windowSeconds: 60 } });
+    proxied = await t.withSettings({ trustProxy: true });
   });
-  afterAll(async () => { await plain?.close(); await proxied?.close(); });
+  afterAll(async () => { await t?.close(); });
 
   it.each([
     { description: 'over plain http: HttpOnly, SameSite=Lax, Path=/, not Secure', app: () => plain, headers: {}, secure: false },
     { description: 'behind a TLS proxy (X-Forwarded-Proto: https): also Secure', app: () => proxied, headers: { 'x-forwarded-proto': 'https' }, secure: true },
     { description: 'X-Forwarded-Proto from an untrusted client is ignored', app: () => plain, headers: { 'x-forwarded-proto': 'https' }, secure: false },
   ])('sets the session cookie $description', async ({ app, headers, secure }) => {
-    const response = await app().app.inject({ url: '/sign-in', headers });
+    const response = await app().inject({ url: '/sign-in', headers });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^tributary_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
@@ -149,11 +152,11 @@ describe.each(storeTargets)('session cookie and rate limit on $name', (target) =
   it('rate-limits sign-in attempts (here 3 a minute) with a 429 that names the limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const { response } = await signInThroughForm(plain.app, 'analyst', 'wrong');
+      const { response } = await signInThroughForm(plain, 'analyst', 'wrong');
       statuses.push(response.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const { response } = await signInThroughForm(plain.app, 'analyst', PASSWORD);
+    const { response } = await signInThroughForm(plain, 'analyst', PASSWORD);
     expect(response.statusCode).toBe(429);
     expect(response.body).toContain('RATE_LIMITED');
     expect(response.headers['retry-after']).toBeDefined();

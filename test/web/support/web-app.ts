@@ -27,6 +27,8 @@ export interface TestApp {
   fixtures: Fixtures;
   /** A fresh session for a demo role, optionally with a stated purpose (made directly in the store). */
   actAs(role: DemoRole, options?: { purpose?: string }): Promise<Actor>;
+  /** Another app, with other settings, on the same store (closed with the rest). */
+  withSettings(settings: WebSettingsInput): Promise<FastifyInstance>;
   /** A fresh anonymous session (as the sign-in form makes), with its CSRF token. */
   anonymous(): Promise<Actor>;
   /** Injects a request carrying the actor's cookie. */
@@ -43,6 +45,7 @@ export async function startTestApp(target: StoreTarget, settings: WebSettingsInp
   const fixtures = await seedFixtures(store);
   const app = await buildApp({ store, settings: { ...quietSettings, ...settings } });
   await app.ready();
+  const others: FastifyInstance[] = [];
   return {
     app, store, fixtures,
     async actAs(role, options = {}) {
@@ -50,6 +53,11 @@ export async function startTestApp(target: StoreTarget, settings: WebSettingsInp
       const { token, session } = await createSession(store, { userId: user!.id });
       if (options.purpose) await setSessionPurpose(store, session.id, options.purpose);
       return { cookie: `tributary_session=${token}`, csrf: session.csrfToken, sessionId: session.id };
+    },
+    async withSettings(more) {
+      const other = await buildApp({ store, settings: { ...quietSettings, ...more } });
+      others.push(other);
+      return other;
     },
     async anonymous() {
       const { token, session } = await createSession(store);
@@ -60,6 +68,7 @@ export async function startTestApp(target: StoreTarget, settings: WebSettingsInp
       return app.inject({ ...options, headers });
     },
     async close() {
+      for (const other of others) await other.close();
       await app.close();
       await store.close();
     },
