@@ -54,7 +54,10 @@ async function runRetention(tx: SqlClient, asOf: string): Promise<Omit<Retention
     sourceRecords: 0, events: 0, relationships: 0, quarantinedRows: 0,
   } satisfies DatasetRetention]));
   const totals = Object.fromEntries(DELETED_KINDS.map((kind) => [kind, 0])) as Record<DeletedKind, number>;
-  for (const step of DELETE_STEPS) {
+  const [expired] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ret_records');
+  // With no expired record only the quarantine step can delete anything: skip the scans of derived tables.
+  const steps = expired?.n ? DELETE_STEPS : DELETE_STEPS.filter((step) => step.name === 'quarantinedRows');
+  for (const step of steps) {
     if (step.prepare) await tx.exec(step.prepare);
     const rows = await tx.query<{ dataset_id: string | null; n: number }>(
       `WITH deleted AS (${step.sql}) SELECT ${step.perDataset ? 'dataset_id' : 'NULL::text AS dataset_id'}, count(*)::int AS n
