@@ -20,3 +20,4 @@ export { prepareDataset, prepareMapping, type Preparation } from './load/prepare
 export { loadFile, type DatasetPlan, type FileOutcome, type LoadOptions, type LoadProgress } from './load/load-file.ts';
 export type { LoadStats } from './load/load-stats.ts';
 export { summaryTable } from './load/summary-table.ts';
+export { loadTown, type LoadTownOptions } from './load/load-town.ts';

@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { blockedPairsSql } from './blocking/blocked-pairs-sql.ts';
 import { clusterStep } from './cluster/cluster-step.ts';
+import { type RecordKey, resolveConstraints } from './cluster/record-keys.ts';
 import { checkSpecColumns, inspectInput } from './input-table.ts';
 import { loadAliases } from './prepare/nicknames.ts';
 import { preparationSteps, preparedShape } from './prepare/record-preparation.ts';
@@ -40,6 +41,10 @@ export interface LinkRecordsOptions {
   readonly nicknamesPath?: string;
   /** Groups of record ids (`__rid`) already known to be one person. */
   readonly existing?: ReadonlyArray<readonly number[]>;
+  /** Groups of records (by source and record id) that must end in one cluster (clerical matches, existing persons). */
+  readonly mustLink?: ReadonlyArray<readonly RecordKey[]>;
+  /** Pairs of records that must not end in one cluster (clerical non-matches). */
+  readonly cannotLink?: ReadonlyArray<readonly [RecordKey, RecordKey]>;
   readonly onProgress?: OnProgress;
 }
 
@@ -106,7 +111,9 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const threshold = options.threshold ?? spec.thresholds.match;
   options.onProgress?.({ step: 'clustering', done: 0, total: 1 });
   const records = sizes.reduce((s, n) => s + n, 0);
-  const assignment = await clusterStep(ctx, { threshold, recordCount: records, ...(options.existing ? { existing: options.existing } : {}) });
+  const constraints = await resolveConstraints(connection, names.records, options.mustLink ?? [], options.cannotLink ?? []);
+  const existing = [...(options.existing ?? []), ...constraints.existing];
+  const assignment = await clusterStep(ctx, { threshold, recordCount: records, existing, cannotLink: constraints.cannotLink });
   lap('cluster');
   const clusters = new Set(assignment.cluster.subarray(1)).size;
   const scoredPairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.scored)}`);

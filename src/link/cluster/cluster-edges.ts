@@ -4,6 +4,7 @@
  * identifiers are refused, and clusters can start from existing assignments (for incremental
  * runs, where earlier clusters must keep their ids).
  */
+import { cannotLinkTokens, mergeTokens, violatesCannotLink } from './cannot-link-guard.ts';
 import { idConflict, type IdValues, mergeIds, type StrongIdRule } from './strong-id-guard.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -22,6 +23,8 @@ export interface ClusterInput {
   readonly strongIdRules?: readonly StrongIdRule[];
   /** Groups of records already known to be one person (phase 2: existing persons). */
   readonly existing?: ReadonlyArray<readonly number[]>;
+  /** Pairs of records that must never end in one cluster (clerical non-match decisions). */
+  readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface RefusedLink {
@@ -45,10 +48,19 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
   const ids = new Map<number, IdValues | undefined>();
   const idsOf = (root: number) => ids.get(root);
   for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
+  const tokens = cannotLinkTokens(input.cannotLink ?? []);
+  const join = (ra: number, rb: number): number => {
+    const root = forest.union(ra, rb);
+    if (root >= 0 && tokens.size) {
+      const merged = mergeTokens(tokens.get(ra), tokens.get(rb));
+      if (merged) tokens.set(root, merged);
+    }
+    return root;
+  };
   for (const group of input.existing ?? []) {
     for (const rid of group.slice(1)) {
       const [ra, rb] = [forest.find(group[0]!), forest.find(rid)];
-      const root = forest.union(ra, rb);
+      const root = join(ra, rb);
       if (root >= 0) ids.set(root, mergeIds(idsOf(ra), idsOf(rb)));
     }
   }
@@ -59,11 +71,12 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
     const [ra, rb] = [forest.find(left[e]!), forest.find(right[e]!)];
     if (ra === rb) continue;
     const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
-    if (conflict) {
-      refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason: `different ${conflict}` });
+    const decided = tokens.size > 0 && violatesCannotLink(tokens.get(ra), tokens.get(rb));
+    if (conflict || decided) {
+      refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason: conflict ? `different ${conflict}` : 'decided not a match' });
       continue;
     }
-    const root = forest.union(ra, rb);
+    const root = join(ra, rb);
     if (rules.length) ids.set(root, mergeIds(idsOf(ra), idsOf(rb)));
     treeEdges.push(e);
   }

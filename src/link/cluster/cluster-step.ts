@@ -16,6 +16,8 @@ export interface ClusterStepOptions {
   readonly recordCount: number;
   /** Groups of record ids known to be one person already (incremental runs). */
   readonly existing?: ReadonlyArray<readonly number[]>;
+  /** Pairs of record ids that must not share a cluster. */
+  readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
 }
 
 async function readEdges(connection: DuckDBConnection, scored: string, threshold: number): Promise<Edges> {
@@ -73,6 +75,7 @@ export async function clusterStep(ctx: RunContext, options: ClusterStepOptions):
     recordCount: options.recordCount, edges, strongIds,
     strongIdRules: ctx.spec.clustering.strong_ids.map((s) => ({ column: s.column, maxEdits: s.max_edits })),
     ...(options.existing ? { existing: options.existing } : {}),
+    ...(options.cannotLink ? { cannotLink: options.cannotLink } : {}),
   }, { gap: ctx.spec.clustering.split_gap, uncertainWeight: weightOf(ctx.spec.thresholds.review_ceiling) });
   await writeAssignment(ctx, assignment);
   return assignment;

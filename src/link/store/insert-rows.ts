@@ -1,0 +1,31 @@
+/**
+ * Bulk inserts into the store that work the same on PGlite and PostgreSQL: rows travel as one
+ * JSON array per chunk and are expanded with `jsonb_to_recordset` (one round trip per chunk).
+ */
+import type { SqlClient } from '../../store/index.ts';
+
+/** A column of the target table and its PostgreSQL type. */
+export type ColumnType = readonly [name: string, type: string];
+
+/**
+ * Inserts `count` rows, the value of column j of row i being `value(i, j)`.
+ * `suffix` is appended to the statement (e.g. an `ON CONFLICT` clause).
+ */
+export async function insertRows(
+  sql: SqlClient, table: string, columns: readonly ColumnType[], count: number,
+  value: (row: number, column: number) => unknown, options: { suffix?: string; chunk?: number } = {},
+): Promise<void> {
+  const chunk = options.chunk ?? 10_000;
+  const names = columns.map(([name]) => name).join(', ');
+  const recordset = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  const statement = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset}) ${options.suffix ?? ''}`;
+  for (let start = 0; start < count; start += chunk) {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = start; i < Math.min(count, start + chunk); i++) {
+      const row: Record<string, unknown> = {};
+      columns.forEach(([name], j) => { row[name] = value(i, j); });
+      rows.push(row);
+    }
+    await sql.query(statement, [JSON.stringify(rows)]);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Reads a finished run out of DuckDB for writing back to the store: each record's cluster and
+ * the probability of its best link inside its cluster, the scored pairs (with their comparison
+ * vectors) and the pairs for clerical review. Record ids are source record ids.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { LinkResult } from '../link-records.ts';
+import { gammaColumn } from '../predict/comparison-vector-sql.ts';
+import { weightOf } from '../predict/model-weights.ts';
+import { quoteIdent } from '../sql/quote.ts';
+
+export interface RecordClusters {
+  readonly records: number[];
+  readonly clusters: number[];
+  /** Probability of the record's strongest link inside its cluster (null for a singleton). */
+  readonly probabilities: Array<number | null>;
+}
+
+export interface ScoredPairs {
+  readonly left: number[];
+  readonly right: number[];
+  readonly weight: number[];
+  readonly probability: number[];
+  /** JSON of the comparison vector (`{ name: level }`), or the review reason. */
+  readonly detail: string[];
+}
+
+async function columns(connection: DuckDBConnection, sql: string, params?: Record<string, number>): Promise<unknown[][]> {
+  const reader = await connection.runAndReadAll(sql, params);
+  return reader.getColumnsJS() as unknown[][];
+}
+
+/** Every record of the run with its cluster (the smallest `__rid` in it) and confidence. */
+export async function readRecordClusters(connection: DuckDBConnection, result: LinkResult): Promise<RecordClusters> {
+  const { records, clusters, scored } = result.tables;
+  const [ids, cluster, probability] = await columns(connection, `WITH cl AS (
+  SELECT r.__rid, r.record_id, coalesce(c.cluster_id, r.__rid) AS cluster FROM ${quoteIdent(records)} AS r LEFT JOIN ${quoteIdent(clusters)} AS c USING (__rid)),
+inside AS (SELECT s.__rid_l, s.__rid_r, s.match_weight FROM ${quoteIdent(scored)} AS s
+  JOIN cl AS a ON a.__rid = s.__rid_l JOIN cl AS b ON b.__rid = s.__rid_r WHERE a.cluster = b.cluster),
+best AS (SELECT rid, max(w) AS w FROM (SELECT __rid_l AS rid, match_weight AS w FROM inside UNION ALL SELECT __rid_r, match_weight FROM inside) GROUP BY rid)
+SELECT cl.record_id::BIGINT::DOUBLE, cl.cluster::DOUBLE, CASE WHEN best.w IS NULL THEN NULL ELSE 1 / (1 + pow(2, -best.w)) END
+FROM cl LEFT JOIN best ON best.rid = cl.__rid ORDER BY cl.__rid`);
+  return { records: ids as number[], clusters: cluster as number[], probabilities: probability as Array<number | null> };
+}
+
+const ordered = (records: string) => `
+JOIN ${quoteIdent(records)} AS l ON l.__rid = s.__rid_l JOIN ${quoteIdent(records)} AS r ON r.__rid = s.__rid_r`;
+
+/** The scored pairs (at or above the review floor), smaller source record id on the left. */
+export async function readScoredPairs(connection: DuckDBConnection, result: LinkResult): Promise<ScoredPairs> {
+  const { records, scored } = result.tables;
+  const gammas = result.model.spec.comparisons.map((c) => `${quoteIdent(c.name)} := ${quoteIdent(gammaColumn(c))}`).join(', ');
+  const [left, right, weight, probability, detail] = await columns(connection, `SELECT
+  least(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE, greatest(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE,
+  s.match_weight, s.match_probability, to_json(struct_pack(${gammas}))::VARCHAR
+FROM ${quoteIdent(scored)} AS s ${ordered(records)} ORDER BY 1, 2`);
+  return { left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[], detail: detail as string[] };
+}
+
+/** Pairs for clerical review: the uncertain band, and links refused or cut by clustering. */
+export async function readReviewPairs(connection: DuckDBConnection, result: LinkResult): Promise<ScoredPairs> {
+  const { records, scored, clusters } = result.tables;
+  const { review_floor: floor, review_ceiling: ceiling } = result.model.spec.thresholds;
+  const [left, right, weight, probability, detail] = await columns(connection, `SELECT
+  least(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE, greatest(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE,
+  max(s.match_weight), max(1 / (1 + pow(2, -s.match_weight))), min(s.reason)
+FROM (SELECT __rid_l, __rid_r, match_weight, 'uncertain match probability' AS reason FROM ${quoteIdent(scored)}
+  WHERE match_weight >= $floor AND match_weight < $ceiling
+  UNION ALL SELECT __rid_l, __rid_r, match_weight, reason FROM ${quoteIdent(`${clusters}_review`)}) AS s ${ordered(records)}
+GROUP BY 1, 2 ORDER BY 1, 2`, { floor: floor > 0 ? weightOf(floor) : -1e308, ceiling: weightOf(ceiling) });
+  return { left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[], detail: detail as string[] };
+}
