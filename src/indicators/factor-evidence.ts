@@ -1,8 +1,12 @@
 /**
  * One factor's evidence as SQL: every event that supports it for each person in the cohort, as of
  * a date — the person's own events (`self`) or relatives' (`family`), dispatched on the subject.
- * An event counts only if it occurred within the look-back window ending on the as-of date and was
- * recorded (or, with no recorded date, occurred) on or before it; disputed records never count.
+ * An event counts only if it occurred within the look-back window ending on the as-of date (a spell:
+ * lasted into it) and was recorded (or, with no recorded date, occurred) on or before it; disputed
+ * records never count.
+ *
+ * The `evidence` step's columns: person_id, event_id, source_record_id, agency_id, dataset_id, code,
+ * occurred_on, recorded_on, via (the related person, NULL for the person's own events), relations.
  */
 import { spellInWindowSql } from './episodes.ts';
 import type { FactorConfig, FactorDefinition, Subject } from './factor-definitions.ts';
@@ -10,10 +14,6 @@ import { familyRecordSteps } from './family-graph.ts';
 import { knownSql } from './known-from.ts';
 import type { SqlParameters, SqlStep } from './sql-parameters.ts';
 import { valueConditionSql } from './value-conditions.ts';
-
-/** Columns of the `evidence` step. */
-export const EVIDENCE_COLUMNS = `person_id, event_id, source_record_id, agency_id, dataset_id, code,
-  occurred_on, recorded_on, via, relations`;
 
 /** What evaluating a factor needs from the configuration beyond the factor itself. */
 export type EvaluationSettings = Pick<FactorConfig, 'known_from' | 'episodes'>;
@@ -70,7 +70,7 @@ function eventFilter(factor: FactorDefinition, settings: EvaluationSettings, asO
   ].join('\n    AND ');
 }
 
-/** Steps ending in `evidence (EVIDENCE_COLUMNS)` for one factor; `asOf` is a placeholder such as `$1::date`. */
+/** Steps ending in `evidence` for one factor; `asOf` is a placeholder such as `$1::date`. */
 export function factorEvidenceSteps(factor: FactorDefinition, settings: EvaluationSettings, asOf: string, p: SqlParameters): SqlStep[] {
   const ctx: Context = { factor, settings, asOf, p, filter: eventFilter(factor, settings, asOf, p) };
   const handler = subjects[factor.subject.kind] as Handler<Subject['kind']>;
