@@ -5,12 +5,12 @@
  * the reason) and a re-run loads it whole. A file already loaded into the dataset (same SHA-256)
  * is not loaded again.
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Store } from '../../store/index.ts';
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
 import { adapters } from '../adapters/index.ts';
 import type { Adapter } from '../core/adapter.ts';
-import { assertReadableFile } from '../core/file-checks.ts';
 import { IngestFileError } from '../core/file-error.ts';
 import type { IngestErrorCode } from '../error-codes.ts';
 import type { Mapping } from '../mapping-schema.ts';
@@ -47,13 +47,11 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
   const seconds = (): number => (performance.now() - started) / 1000;
   const file = basename(path);
   const datasetId = plan.mapping.dataset;
-  let bytesTotal: number;
-  try {
-    bytesTotal = await assertReadableFile(path);
-  } catch (error) {
-    if (error instanceof IngestFileError) return { status: 'failed', file, batchId: null, code: error.code, message: error.message, seconds: seconds() };
-    throw error;
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) {
+    return { status: 'failed', file, batchId: null, code: 'INGEST_FILE_NOT_FOUND', message: `${path}: no such file; check the path`, seconds: seconds() };
   }
+  const bytesTotal = info.size;
   const sha = await sha256File(path);
   const earlier = await findCompleteBatch(store.sql, datasetId, sha);
   if (earlier !== null) return { status: 'already-loaded', file, batchId: earlier, seconds: seconds() };
