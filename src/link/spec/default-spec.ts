@@ -28,13 +28,9 @@ function predictionRules(columns: readonly string[]): Rule[] {
     { keys: ['dob', k('family_name', 'prefix', 1)] },
     { keys: ['dob', k('given_name', 'prefix', 1)] },
     { keys: ['postcode', k('given_name', 'prefix', 2)] },
-    { keys: ['postcode', k('family_name', 'prefix', 2)] },
+    { keys: ['given_name', k('family_name', 'soundex')] },
+    { keys: ['family_name', k('given_name', 'soundex')] },
     { keys: [k('family_name', 'soundex'), k('given_name', 'soundex'), k('dob', 'year')] },
-    { keys: [k('given_name', 'soundex'), k('family_name', 'soundex'), 'locality'] },
-    { keys: [k('family_name', 'soundex'), k('dob', 'year_month')] },
-    { keys: [k('given_name', 'soundex'), k('dob', 'year_month')] },
-    { keys: ['family_name', k('address', 'prefix', 6)] },
-    { keys: ['given_name', k('address', 'prefix', 6)] },
     { keys: ['email'] },
     { keys: ['phone'] },
   ]);
@@ -44,8 +40,7 @@ function trainingRules(columns: readonly string[]): Rule[] {
   const rules = present(columns, [
     { keys: ['dob'] },
     { keys: ['given_name', 'family_name'] },
-    { keys: ['postcode', k('family_name', 'prefix', 1)] },
-    ...strongIds(columns).slice(0, 1).map((c) => ({ keys: [c] })),
+    ...strongIds(columns).map((c) => ({ keys: [c] })),
   ]);
   return rules.length ? rules : [{ keys: [columns[0] ?? 'record_id'] }];
 }

@@ -14,7 +14,7 @@ import { quoteIdent } from '../sql/quote.ts';
 export interface StoreInput {
   readonly table: string;
   readonly records: number;
-  /** Identifier columns with at least one value (the ones a default spec should use). */
+  /** Identifier columns with at least one value that identify a person (the ones a default spec should use). */
   readonly columns: string[];
 }
 
@@ -28,6 +28,12 @@ export interface StoreInputOptions {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * An extra id whose values are each shared by more records than this on average names a group
+ * (a school, a team), not a person, and is left out of the columns a default spec should use.
+ */
+const SHARED_ID_RECORDS = 25;
 
 const SELECT_ROLES = ROLE_COLUMNS.map((role) => (role === 'dob' ? 'dob::text AS dob'
   : role === 'former_family_names' ? `array_to_string(ARRAY(SELECT jsonb_array_elements_text(former_family_names)), ';') AS former_family_names`
@@ -77,8 +83,11 @@ FROM source_records WHERE id > $1::bigint${filter} ORDER BY id LIMIT ${batch}`, 
     last = String(rows.at(-1)!.id);
   }
   appender.closeSync();
-  const counts = await queryRows<Record<string, number>>(connection,
-    `SELECT ${columns.map((c, i) => `count(${quoteIdent(c)})::INTEGER AS c${i}`).join(', ')} FROM ${quoteIdent(table)}`);
-  const present = columns.filter((_, i) => (counts[0]?.[`c${i}`] ?? 0) > 0);
+  const counts = await queryRows<Record<string, number>>(connection, `SELECT ${columns.map((c, i) =>
+    `count(${quoteIdent(c)})::DOUBLE AS c${i}, count(DISTINCT ${quoteIdent(c)})::DOUBLE AS d${i}`).join(', ')} FROM ${quoteIdent(table)}`);
+  const present = columns.filter((c, i) => {
+    const [n, distinct] = [counts[0]?.[`c${i}`] ?? 0, counts[0]?.[`d${i}`] ?? 0];
+    return n > 0 && !(c.startsWith('id_') && n / distinct > SHARED_ID_RECORDS);
+  });
   return { table, records, columns: present };
 }

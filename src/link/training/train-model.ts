@@ -32,7 +32,7 @@ export async function trainModel(ctx: RunContext, sourceSizes: readonly number[]
       levels: comparison.levels.map((level, g) => ({
         label: levelLabel(level),
         kind: level.kind,
-        m: level.kind === 'null' ? null : sessions.m[i]![g]!,
+        m: level.kind === 'null' ? null : sessions.estimated[i]![g] ? sessions.m[i]![g]! : Math.min(sessions.m[i]![g]!, u.u[i]![g]!),
         u: level.kind === 'null' ? null : u.u[i]![g]!,
         m_source: level.kind === 'null' ? 'none' : sessions.estimated[i]![g] ? 'em' : 'default',
         u_source: u.sources[i]![g]!,
