@@ -1,6 +1,6 @@
 /** The synthetic town: agency extracts with realistic faults, driven by a documented causal model, and the truth apart. */
-export { generateTown, type SynthPhase, type SynthSummary } from './generate-town.ts';
-export { buildTown, type Town } from './model/build-town.ts';
+export { generateTown, type SynthSummary } from './generate-town.ts';
+export { buildTown, liveTown, type FamilyBatch, type Town } from './model/build-town.ts';
 export {
   SynthOptionsSchema, FaultRatesSchema, FAULT_KINDS, DEFAULT_AGE_PROFILE, effectiveRate,
   type SynthOptions, type SynthOptionsInput, type FaultKind, type FaultRates, type AgeBand,

@@ -5,7 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { generateTown, parseAgeProfile, parseBiases, parseFaultSpec, SynthOptionsSchema, type SynthPhase } from '../../synth/index.ts';
+import { generateTown, parseAgeProfile, parseBiases, parseFaultSpec, SynthOptionsSchema } from '../../synth/index.ts';
 
 interface SynthCliOptions {
   people: string; seed: string; out: string; extractDate: string; historyYears: string; errorRate: string;
@@ -59,16 +59,16 @@ export function registerSynth(program: Command): void {
     });
 }
 
-function progressReporter(): { update: (phase: SynthPhase, done: number, total: number) => void; stop: () => void } {
+function progressReporter(): { update: (done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ format: 'synth {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
+  const bar = new cliProgress.SingleBar({ format: 'synth [{bar}] {value}/{total} people | {eta_formatted}', stream: process.stderr, clearOnComplete: true },
     cliProgress.Presets.shades_classic);
-  let current: SynthPhase | null = null;
+  let started = false;
   return {
-    update: (phase, done, total) => {
-      if (phase !== current) { if (current) bar.stop(); bar.start(total, 0, { phase }); current = phase; }
-      bar.update(done, { phase });
+    update: (done, total) => {
+      if (!started) { bar.start(total, 0); started = true; }
+      bar.update(done);
     },
-    stop: () => { if (current) bar.stop(); },
+    stop: () => { if (started) bar.stop(); },
   };
 }

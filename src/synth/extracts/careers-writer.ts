@@ -6,7 +6,7 @@
 import { addYears, ageOn, dayOf, dmySlash, type Day } from '../calendar/day.ts';
 import { academicYearOf } from '../calendar/school-year.ts';
 import type { Person } from '../people/person.ts';
-import { inWindow, LocalIds, openExtract, type ExtractContext } from './extract-context.ts';
+import { Counter, inWindow, openExtract, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules } from './recorded-identity.ts';
 import { csvLine } from './text-encoding.ts';
 
@@ -44,23 +44,29 @@ function activities(ctx: ExtractContext, person: Person): Activity[] {
   return list.sort((a, b) => a.start - b.start);
 }
 
-/** Writes careers/ccis-activity.csv. */
-export function writeCareers(ctx: ExtractContext): void {
+/** Writes careers/ccis-activity.csv, family by family. */
+export function careersWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write(csvLine(CAREERS_COLUMNS));
-  const ccis = new LocalIds((n) => `CCIS${String(n).padStart(6, '0')}`);
+  const ccis = new Counter('CCIS', 6);
   let rows = 0;
-  for (const person of ctx.town.people) {
-    if (person.role !== 'child') continue;
-    for (const a of activities(ctx, person)) {
-      const ref = `CC${String(++rows).padStart(7, '0')}`;
-      const r = recordIdentity(person, a.start, ctx.faults.forRecord(DATASET, ref, 'subject'), RULES);
-      sink.write(csvLine([
-        ref, ccis.of(person.id), r.forename, r.surname, r.dob === null ? null : dmySlash(r.dob), r.sex, r.postcode, r.upn,
-        a.code, DESCRIPTIONS[a.code] ?? null, dmySlash(a.start), a.end === null ? null : dmySlash(a.end),
-      ]));
-      ctx.truth.record(DATASET, ref, 'subject', person.id);
-    }
-  }
-  sink.close();
+  return {
+    add(batch) {
+      for (const person of batch.people) {
+        if (person.role !== 'child') continue;
+        let ccisId: string | null = null;
+        for (const a of activities(ctx, person)) {
+          ccisId ??= ccis.next();
+          const ref = `CC${String(++rows).padStart(7, '0')}`;
+          const r = recordIdentity(person, a.start, ctx.faults.forRecord(DATASET, ref, 'subject'), RULES);
+          sink.write(csvLine([
+            ref, ccisId, r.forename, r.surname, r.dob === null ? null : dmySlash(r.dob), r.sex, r.postcode, r.upn,
+            a.code, DESCRIPTIONS[a.code] ?? null, dmySlash(a.start), a.end === null ? null : dmySlash(a.end),
+          ]));
+          ctx.truth.record(DATASET, ref, 'subject', person.id);
+        }
+      }
+    },
+    close: () => sink.close(),
+  };
 }

@@ -9,8 +9,7 @@ const CHUNK = 1 << 20;
 
 export class FileSink {
   private readonly fd: number;
-  private parts: string[] = [];
-  private size = 0;
+  private buffer = '';
   private closed = false;
   bytes = 0;
 
@@ -22,18 +21,14 @@ export class FileSink {
   /** Appends text (a line should carry its own newline). */
   write(text: string): void {
     if (this.closed) throw new Error(`write after close: ${this.path}`);
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK) this.flush();
+    this.buffer += text;
+    if (this.buffer.length >= CHUNK) this.flush();
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    const buffer = Buffer.from(this.parts.join(''), 'utf8');
-    writeSync(this.fd, buffer);
-    this.bytes += buffer.length;
-    this.parts = [];
-    this.size = 0;
+    if (this.buffer.length === 0) return;
+    this.bytes += writeSync(this.fd, this.buffer, null, 'utf8');
+    this.buffer = '';
   }
 
   close(): void {

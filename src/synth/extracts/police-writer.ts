@@ -7,7 +7,7 @@
 import { ymdCompact, type Day } from '../calendar/day.ts';
 import type { Offence } from '../people/life.ts';
 import type { Person } from '../people/person.ts';
-import { openExtract, type ExtractContext } from './extract-context.ts';
+import { openExtract, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules } from './recorded-identity.ts';
 import { fixed } from './text-encoding.ts';
 
@@ -37,32 +37,39 @@ const RULES: IdentityRules = {
 
 interface Line { person: Person; offence: Offence; type: 'ARR' | 'CAU' | 'CON'; day: Day }
 
-/** Writes police/pnc-disposals.txt. */
-export function writePolice(ctx: ExtractContext): void {
+/** Writes police/pnc-disposals.txt, family by family (each family's lines in date order). */
+export function policeWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write(`${fixed(`HTRIBUTARY VALE CONSTABULARY PNC DISPOSALS ${ymdCompact(ctx.extractDay)}`, POLICE_LINE_LENGTH)}\n`);
-  const lines: Line[] = [];
-  for (const person of ctx.town.people) {
-    for (const offence of person.life.offences) {
-      if (!offence.recorded || offence.day > ctx.extractDay) continue;
-      lines.push({ person, offence, type: 'ARR', day: offence.day });
-      if (offence.outcome !== 'NFA' && offence.disposalDay !== null) {
-        lines.push({ person, offence, type: offence.outcome === 'CAUTION' ? 'CAU' : 'CON', day: offence.disposalDay });
+  let count = 0;
+  return {
+    add(batch) {
+      const lines: Line[] = [];
+      for (const person of batch.people) {
+        for (const offence of person.life.offences) {
+          if (!offence.recorded || offence.day > ctx.extractDay) continue;
+          lines.push({ person, offence, type: 'ARR', day: offence.day });
+          if (offence.outcome !== 'NFA' && offence.disposalDay !== null) {
+            lines.push({ person, offence, type: offence.outcome === 'CAUTION' ? 'CAU' : 'CON', day: offence.disposalDay });
+          }
+        }
       }
-    }
-  }
-  lines.sort((a, b) => a.day - b.day || a.person.id.localeCompare(b.person.id) || a.type.localeCompare(b.type));
-  lines.forEach((line, i) => {
-    const ref = `TV${ymdCompact(line.day).slice(0, 4)}${String(i + 1).padStart(8, '0')}`;
-    const r = recordIdentity(line.person, line.day, ctx.faults.forRecord(DATASET, ref, 'subject'), RULES);
-    const forenames = [r.forename, r.middleNames].filter(Boolean).join(' ');
-    const values = ['D', r.pncId, `${r.surname}/${forenames}`.toUpperCase(), r.dob === null ? '' : ymdCompact(r.dob), r.sex,
-      line.person.ethnicity.police, r.postcode, line.type, ymdCompact(line.day), line.offence.offence.toUpperCase(),
-      line.type === 'ARR' ? (line.offence.outcome === 'NFA' ? 'NO FURTHER ACTION' : 'CHARGED OR DISPOSED') : (line.offence.disposal ?? '').toUpperCase(),
-      ref];
-    sink.write(`${POLICE_COLUMNS.map((c, k) => fixed(values[k], c.length)).join('')}\n`);
-    ctx.truth.record(DATASET, ref, 'subject', line.person.id);
-  });
-  sink.write(`${fixed(`T${String(lines.length).padStart(9, '0')}`, POLICE_LINE_LENGTH)}\n`);
-  sink.close();
+      lines.sort((a, b) => a.day - b.day);
+      for (const line of lines) {
+        const ref = `TV${ymdCompact(line.day).slice(0, 4)}${String(++count).padStart(8, '0')}`;
+        const r = recordIdentity(line.person, line.day, ctx.faults.forRecord(DATASET, ref, 'subject'), RULES);
+        const forenames = r.middleNames ? `${r.forename} ${r.middleNames}` : r.forename;
+        const values = ['D', r.pncId, `${r.surname}/${forenames}`.toUpperCase(), r.dob === null ? '' : ymdCompact(r.dob), r.sex,
+          line.person.ethnicity.police, r.postcode, line.type, ymdCompact(line.day), line.offence.offence.toUpperCase(),
+          line.type === 'ARR' ? (line.offence.outcome === 'NFA' ? 'NO FURTHER ACTION' : 'CHARGED OR DISPOSED') : (line.offence.disposal ?? '').toUpperCase(),
+          ref];
+        sink.write(`${POLICE_COLUMNS.map((c, k) => fixed(values[k], c.length)).join('')}\n`);
+        ctx.truth.record(DATASET, ref, 'subject', line.person.id);
+      }
+    },
+    close() {
+      sink.write(`${fixed(`T${String(count).padStart(9, '0')}`, POLICE_LINE_LENGTH)}\n`);
+      sink.close();
+    },
+  };
 }

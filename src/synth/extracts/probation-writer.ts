@@ -3,7 +3,7 @@
  * overlap the window, one row per period, with the person's CRN, PNC id and NI number.
  */
 import { isoDay } from '../calendar/day.ts';
-import { LocalIds, openExtract, overlapsWindow, type ExtractContext } from './extract-context.ts';
+import { openExtract, overlapsWindow, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules } from './recorded-identity.ts';
 import { csvLine } from './text-encoding.ts';
 
@@ -20,25 +20,33 @@ const RULES: IdentityRules = {
 };
 const CRN_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXY';
 
-/** Writes probation/caseload.csv. */
-export function writeProbation(ctx: ExtractContext): void {
+/** Writes probation/caseload.csv, family by family. */
+export function probationWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write(csvLine(PROBATION_COLUMNS));
-  const crns = new LocalIds((n) => `${CRN_LETTERS[n % CRN_LETTERS.length]}${String(100000 + ((n * 7919) % 900000))}`);
-  let rows = 0;
-  for (const person of ctx.town.people) {
-    for (const s of person.life.supervision) {
-      if (!overlapsWindow(ctx, s.start, s.end)) continue;
-      const eventId = `PRB${String(++rows).padStart(7, '0')}`;
-      const r = recordIdentity(person, s.start, ctx.faults.forRecord(DATASET, eventId, 'subject'), RULES);
-      const [second] = (r.middleNames ?? '').split(' ');
-      sink.write(csvLine([
-        eventId, crns.of(person.id), r.pncId, r.surname, r.forename, second || null, r.dob === null ? null : isoDay(r.dob),
-        r.sex, r.niNumber, r.addressLine, r.postcode, s.order, isoDay(s.start), isoDay(s.start),
-        s.end <= ctx.extractDay ? isoDay(s.end) : null,
-      ]));
-      ctx.truth.record(DATASET, eventId, 'subject', person.id);
-    }
-  }
-  sink.close();
+  let rows = 0, crns = 0;
+  return {
+    add(batch) {
+      for (const person of batch.people) {
+        let crn: string | null = null;
+        for (const s of person.life.supervision) {
+          if (!overlapsWindow(ctx, s.start, s.end)) continue;
+          if (crn === null) {
+            crns += 1;
+            crn = `${CRN_LETTERS[crns % CRN_LETTERS.length]}${String(100000 + ((crns * 7919) % 900000))}`;
+          }
+          const eventId = `PRB${String(++rows).padStart(7, '0')}`;
+          const r = recordIdentity(person, s.start, ctx.faults.forRecord(DATASET, eventId, 'subject'), RULES);
+          const [second] = (r.middleNames ?? '').split(' ');
+          sink.write(csvLine([
+            eventId, crn, r.pncId, r.surname, r.forename, second || null, r.dob === null ? null : isoDay(r.dob),
+            r.sex, r.niNumber, r.addressLine, r.postcode, s.order, isoDay(s.start), isoDay(s.start),
+            s.end <= ctx.extractDay ? isoDay(s.end) : null,
+          ]));
+          ctx.truth.record(DATASET, eventId, 'subject', person.id);
+        }
+      }
+    },
+    close: () => sink.close(),
+  };
 }

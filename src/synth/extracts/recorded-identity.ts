@@ -38,33 +38,48 @@ export interface IdentityRules {
 
 const showAddress = (a: Address): string => `${a.line1}, ${a.postcode}`;
 
+const holdsCache = new WeakMap<IdentityRules, { holds: Set<IdentityField>; optional: Set<IdentityField> }>();
+
+function sets(rules: IdentityRules): { holds: Set<IdentityField>; optional: Set<IdentityField> } {
+  let found = holdsCache.get(rules);
+  if (!found) {
+    found = { holds: new Set(rules.holds), optional: new Set(rules.optional) };
+    holdsCache.set(rules, found);
+  }
+  return found;
+}
+
+function held<T>(faults: RecordFaults, holds: Set<IdentityField>, optional: Set<IdentityField>, field: IdentityField, value: T | null): T | null {
+  if (!holds.has(field)) return null;
+  return optional.has(field) ? faults.optional(field, value) : value;
+}
+
+function heldId(faults: RecordFaults, holds: Set<IdentityField>, optional: Set<IdentityField>, field: IdentityField, value: string | null): string | null {
+  return holds.has(field) ? held(faults, holds, optional, field, faults.identifier(field, value)) : null;
+}
+
 /** The identity of `person` as recorded on `day` under `rules`, with the record's faults. */
 export function recordIdentity(person: Person, day: Day, faults: RecordFaults, rules: IdentityRules): RecordedIdentity {
-  const holds = new Set(rules.holds);
-  const maybe = <T>(field: IdentityField, value: T | null): T | null => {
-    if (!holds.has(field)) return null;
-    return rules.optional.includes(field) ? faults.optional(field, value) : value;
-  };
+  const { holds, optional } = sets(rules);
   const current = valueOn(person.surnames, day);
-  const earlier = previousValue(person.surnames, day);
-  const shownSurname = faults.stale('surname', 'oldSurname', current, earlier, (s) => s);
+  const earlier = person.surnames.length > 1 ? previousValue(person.surnames, day) : null;
+  const shownSurname = faults.stale('surname', 'oldSurname', current, earlier, String);
   const hasAddress = holds.has('postcode') || holds.has('addressLine');
   const address = hasAddress
     ? faults.stale('address', 'oldAddress', valueOn(person.addresses, day), previousValue(person.addresses, day), showAddress)
     : null;
-  const id = (field: IdentityField, value: string | null): string | null => maybe(field, holds.has(field) ? faults.identifier(field, value) : null);
   return {
     forename: faults.forename('forename', person.forename),
-    middleNames: maybe('middleNames', person.middleNames || null),
+    middleNames: held(faults, holds, optional, 'middleNames', person.middleNames || null),
     surname: faults.name('surname', shownSurname),
-    formerSurname: maybe('formerSurname', shownSurname === current ? earlier : null),
-    dob: holds.has('dob') ? maybe('dob', faults.dob('dob', person.dob, rules.formatDate)) : null,
-    sex: maybe('sex', person.sex),
-    postcode: maybe('postcode', address?.postcode ?? null),
-    addressLine: maybe('addressLine', address?.line1 ?? null),
-    nhsNumber: id('nhsNumber', person.nhsNumber),
-    upn: id('upn', person.upn),
-    pncId: id('pncId', person.pncId),
-    niNumber: id('niNumber', person.niNumber),
+    formerSurname: held(faults, holds, optional, 'formerSurname', shownSurname === current ? earlier : null),
+    dob: holds.has('dob') ? held(faults, holds, optional, 'dob', faults.dob('dob', person.dob, rules.formatDate)) : null,
+    sex: held(faults, holds, optional, 'sex', person.sex),
+    postcode: held(faults, holds, optional, 'postcode', address?.postcode ?? null),
+    addressLine: held(faults, holds, optional, 'addressLine', address?.line1 ?? null),
+    nhsNumber: heldId(faults, holds, optional, 'nhsNumber', person.nhsNumber),
+    upn: heldId(faults, holds, optional, 'upn', person.upn),
+    pncId: heldId(faults, holds, optional, 'pncId', person.pncId),
+    niNumber: heldId(faults, holds, optional, 'niNumber', person.niNumber),
   };
 }

@@ -9,7 +9,7 @@ import type { RecordFaults } from '../faults/fault-injector.ts';
 import type { SchoolYear } from '../people/life.ts';
 import type { Person } from '../people/person.ts';
 import { contactsOn } from './child-contacts.ts';
-import { inWindow, openExtract, type ExtractContext } from './extract-context.ts';
+import { inWindow, openExtract, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules, type RecordedIdentity } from './recorded-identity.ts';
 import { csvLine } from './text-encoding.ts';
 
@@ -33,49 +33,56 @@ const DATASET = 'school-census';
 const yn = (v: boolean | null): string | null => (v === null ? null : v ? 'Y' : 'N');
 const date = (d: Day | null | undefined): string | null => (d === null || d === undefined ? null : dmySlash(d));
 
-/** Writes schools/school-census.csv. */
-export function writeSchoolCensus(ctx: ExtractContext): void {
+/** Writes schools/school-census.csv, family by family. */
+export function schoolCensusWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write(csvLine(SCHOOL_CENSUS_COLUMNS));
-  const contactIds = new Map<string, string>();
-  const contactRecords = new Map<string, RecordedIdentity>();
+  const contactCounter = new Map<string, number>();
   let rows = 0;
-  const contactCells = (child: Person, year: SchoolYear, faults: RecordFaults): Array<string | null> => {
-    const contacts = contactsOn(ctx, child, year.census).filter((c) => c.livesWithChild || faults.chance(0.5)).slice(0, 2);
-    const cells: Array<string | null> = [];
-    for (const c of contacts) {
-      const key = `${year.school.laEstab}:${c.person.id}`;
-      let id = contactIds.get(key);
-      if (!id) {
-        id = `${year.school.laEstab}-C${String(contactIds.size + 1).padStart(6, '0')}`;
-        contactIds.set(key, id);
-        contactRecords.set(id, recordIdentity(c.person, ctx.extractDay, ctx.faults.forRecord(DATASET, id, 'contact'), CONTACT));
-        ctx.truth.record(DATASET, id, 'contact', c.person.id);
+  return {
+    add(batch) {
+      const contactIds = new Map<string, string>();
+      const contactRecords = new Map<string, RecordedIdentity>();
+      const contactCells = (child: Person, year: SchoolYear, faults: RecordFaults): Array<string | null> => {
+        const contacts = contactsOn(batch, child, year.census).filter((c) => c.livesWithChild || faults.chance(0.5)).slice(0, 2);
+        const cells: Array<string | null> = [];
+        for (const c of contacts) {
+          const key = `${year.school.laEstab}:${c.person.id}`;
+          let id = contactIds.get(key);
+          if (!id) {
+            const n = (contactCounter.get(year.school.laEstab) ?? 0) + 1;
+            contactCounter.set(year.school.laEstab, n);
+            id = `${year.school.laEstab}-C${String(n).padStart(6, '0')}`;
+            contactIds.set(key, id);
+            contactRecords.set(id, recordIdentity(c.person, ctx.extractDay, ctx.faults.forRecord(DATASET, id, 'contact'), CONTACT));
+            ctx.truth.record(DATASET, id, 'contact', c.person.id);
+          }
+          const r = contactRecords.get(id) as RecordedIdentity;
+          cells.push(id, r.forename, r.surname, c.relationship, r.postcode);
+        }
+        while (cells.length < 10) cells.push(null);
+        return cells;
+      };
+      for (const child of batch.people) {
+        for (const year of child.life.schoolYears) {
+          if (!inWindow(ctx, year.census)) continue;
+          const rowId = `SC${year.academicYear}-${String(++rows).padStart(7, '0')}`;
+          const faults = ctx.faults.forRecord(DATASET, rowId, 'subject');
+          const id = recordIdentity(child, year.census, faults, PUPIL);
+          const s = year.suspensions;
+          sink.write(csvLine([
+            rowId, `${year.academicYear}/${String((year.academicYear + 1) % 100).padStart(2, '0')}`, dmySlash(year.census),
+            year.school.laEstab, year.school.name, id.upn, id.surname, id.forename, id.middleNames, id.formerSurname,
+            date(id.dob), id.sex, id.addressLine, id.postcode, faults.optional('ethnicity', child.ethnicity.code),
+            year.sen, yn(year.fsm), year.ncYear === 0 ? 'R' : String(year.ncYear), dmySlash(year.entry),
+            year.sessionsPossible, year.sessionsMissed, (100 * year.sessionsMissed / Math.max(1, year.sessionsPossible)).toFixed(1),
+            yn(year.ks2Expected), yn(year.ks4EngMaths4), s.length, date(s[0]), date(s[1]), date(s[2]), date(year.permanentExclusion),
+            ...contactCells(child, year, faults),
+          ]));
+          ctx.truth.record(DATASET, rowId, 'subject', child.id);
+        }
       }
-      const r = contactRecords.get(id) as RecordedIdentity;
-      cells.push(id, r.forename, r.surname, c.relationship, r.postcode);
-    }
-    while (cells.length < 10) cells.push(null);
-    return cells;
+    },
+    close: () => sink.close(),
   };
-  for (const child of ctx.town.people) {
-    for (const year of child.life.schoolYears) {
-      if (!inWindow(ctx, year.census)) continue;
-      const rowId = `SC${year.academicYear}-${String(++rows).padStart(7, '0')}`;
-      const faults = ctx.faults.forRecord(DATASET, rowId, 'subject');
-      const id = recordIdentity(child, year.census, faults, PUPIL);
-      const s = year.suspensions;
-      sink.write(csvLine([
-        rowId, `${year.academicYear}/${String((year.academicYear + 1) % 100).padStart(2, '0')}`, dmySlash(year.census),
-        year.school.laEstab, year.school.name, id.upn, id.surname, id.forename, id.middleNames, id.formerSurname,
-        date(id.dob), id.sex, id.addressLine, id.postcode, faults.optional('ethnicity', child.ethnicity.code),
-        year.sen, yn(year.fsm), year.ncYear === 0 ? 'R' : String(year.ncYear), dmySlash(year.entry),
-        year.sessionsPossible, year.sessionsMissed, (100 * year.sessionsMissed / Math.max(1, year.sessionsPossible)).toFixed(1),
-        yn(year.ks2Expected), yn(year.ks4EngMaths4), s.length, date(s[0]), date(s[1]), date(s[2]), date(year.permanentExclusion),
-        ...contactCells(child, year, faults),
-      ]));
-      ctx.truth.record(DATASET, rowId, 'subject', child.id);
-    }
-  }
-  sink.close();
 }

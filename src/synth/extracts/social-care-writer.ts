@@ -7,7 +7,7 @@
 import { isoDay } from '../calendar/day.ts';
 import type { Person } from '../people/person.ts';
 import { contactsOn } from './child-contacts.ts';
-import { inWindow, LocalIds, openExtract, overlapsWindow, type ExtractContext } from './extract-context.ts';
+import { Counter, inWindow, LocalIds, openExtract, overlapsWindow, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules, type RecordedIdentity } from './recorded-identity.ts';
 import { xmlText } from './text-encoding.ts';
 
@@ -28,43 +28,50 @@ function knownInWindow(ctx: ExtractContext, child: Person): boolean {
     || child.life.incidents.some((i) => i.recorded && inWindow(ctx, i.day));
 }
 
-/** Writes social-care/children.xml. */
-export function writeSocialCare(ctx: ExtractContext): void {
+/** Writes social-care/children.xml, family by family. */
+export function socialCareWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write(`<?xml version="1.0" encoding="UTF-8"?>\n<ChildrensServicesExtract la="990" extractDate="${isoDay(ctx.extractDay)}">\n`);
-  const ids = new LocalIds((n) => `LCS${String(n).padStart(7, '0')}`);
-  const adults = new Map<string, RecordedIdentity>();
+  const counter = new Counter('LCS', 7);
   let episodes = 0;
-  for (const child of ctx.town.people) {
-    if (child.role !== 'child' || !knownInWindow(ctx, child)) continue;
-    const id = ids.of(child.id);
-    const r = recordIdentity(child, ctx.extractDay, ctx.faults.forRecord(DATASET, id, 'subject'), CHILD);
-    ctx.truth.record(DATASET, id, 'subject', child.id);
-    let xml = `<Child>${el('PersonID', id)}${el('Forename', r.forename)}${el('Surname', r.surname)}${el('FormerSurname', r.formerSurname)}`
-      + `${el('DOB', r.dob === null ? null : isoDay(r.dob))}${el('Gender', r.sex && GENDER[r.sex])}${el('Ethnicity', child.ethnicity.code)}`
-      + `${el('NHSNumber', r.nhsNumber)}${el('UPN', r.upn)}<Address>${el('Line1', r.addressLine)}${el('Postcode', r.postcode)}</Address>`;
-    for (const c of child.life.care) {
-      if (!overlapsWindow(ctx, c.start, c.end)) continue;
-      xml += `<Episode type="${c.kind}" id="EP${String(++episodes).padStart(8, '0')}">${el('StartDate', isoDay(c.start))}`
-        + `${el('EndDate', c.end === null ? null : isoDay(c.end))}</Episode>`;
-    }
-    for (const i of child.life.incidents) {
-      if (!i.recorded || !inWindow(ctx, i.day)) continue;
-      xml += `<Notification type="${i.kind === 'domestic_abuse' ? 'DA' : 'SEP'}">${el('Date', isoDay(i.day))}</Notification>`;
-    }
-    for (const c of contactsOn(ctx, child, ctx.extractDay)) {
-      const adultId = ids.of(c.person.id);
-      let a = adults.get(adultId);
-      if (!a) {
-        a = recordIdentity(c.person, ctx.extractDay, ctx.faults.forRecord(DATASET, adultId, 'contact'), ADULT);
-        adults.set(adultId, a);
-        ctx.truth.record(DATASET, adultId, 'contact', c.person.id);
+  return {
+    add(batch) {
+      const ids = new LocalIds(counter);
+      const adults = new Map<string, RecordedIdentity>();
+      for (const child of batch.people) {
+        if (child.role !== 'child' || !knownInWindow(ctx, child)) continue;
+        const id = ids.of(child.id);
+        const r = recordIdentity(child, ctx.extractDay, ctx.faults.forRecord(DATASET, id, 'subject'), CHILD);
+        ctx.truth.record(DATASET, id, 'subject', child.id);
+        let xml = `<Child>${el('PersonID', id)}${el('Forename', r.forename)}${el('Surname', r.surname)}${el('FormerSurname', r.formerSurname)}`
+          + `${el('DOB', r.dob === null ? null : isoDay(r.dob))}${el('Gender', r.sex && GENDER[r.sex])}${el('Ethnicity', child.ethnicity.code)}`
+          + `${el('NHSNumber', r.nhsNumber)}${el('UPN', r.upn)}<Address>${el('Line1', r.addressLine)}${el('Postcode', r.postcode)}</Address>`;
+        for (const c of child.life.care) {
+          if (!overlapsWindow(ctx, c.start, c.end)) continue;
+          xml += `<Episode type="${c.kind}" id="EP${String(++episodes).padStart(8, '0')}">${el('StartDate', isoDay(c.start))}`
+            + `${el('EndDate', c.end === null ? null : isoDay(c.end))}</Episode>`;
+        }
+        for (const i of child.life.incidents) {
+          if (!i.recorded || !inWindow(ctx, i.day)) continue;
+          xml += `<Notification type="${i.kind === 'domestic_abuse' ? 'DA' : 'SEP'}">${el('Date', isoDay(i.day))}</Notification>`;
+        }
+        for (const c of contactsOn(batch, child, ctx.extractDay)) {
+          const adultId = ids.of(c.person.id);
+          let a = adults.get(adultId);
+          if (!a) {
+            a = recordIdentity(c.person, ctx.extractDay, ctx.faults.forRecord(DATASET, adultId, 'contact'), ADULT);
+            adults.set(adultId, a);
+            ctx.truth.record(DATASET, adultId, 'contact', c.person.id);
+          }
+          xml += `<Parent role="${ROLE[c.relationship]}">${el('PersonID', adultId)}${el('Forename', a.forename)}${el('Surname', a.surname)}`
+            + `${el('DOB', a.dob === null ? null : isoDay(a.dob))}${el('Postcode', a.postcode)}</Parent>`;
+        }
+        sink.write(`  ${xml}</Child>\n`);
       }
-      xml += `<Parent role="${ROLE[c.relationship]}">${el('PersonID', adultId)}${el('Forename', a.forename)}${el('Surname', a.surname)}`
-        + `${el('DOB', a.dob === null ? null : isoDay(a.dob))}${el('Postcode', a.postcode)}</Parent>`;
-    }
-    sink.write(`  ${xml}</Child>\n`);
-  }
-  sink.write('</ChildrensServicesExtract>\n');
-  sink.close();
+    },
+    close() {
+      sink.write('</ChildrensServicesExtract>\n');
+      sink.close();
+    },
+  };
 }

@@ -7,9 +7,10 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
   let line = '';
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const text = v === null || v === undefined ? '' : String(v);
     if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'number') line += v;
+    else line += NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   }
   return `${line}\n`;
 }

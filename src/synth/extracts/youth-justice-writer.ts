@@ -6,7 +6,7 @@
 import { ageOn, dmySlash } from '../calendar/day.ts';
 import type { Offence } from '../people/life.ts';
 import { contactsOn } from './child-contacts.ts';
-import { inWindow, LocalIds, openExtract, type ExtractContext } from './extract-context.ts';
+import { Counter, inWindow, openExtract, type ExtractContext, type ExtractWriter } from './extract-context.ts';
 import { recordIdentity, type IdentityRules } from './recorded-identity.ts';
 
 const DATASET = 'youth-justice';
@@ -17,44 +17,50 @@ const CHILD: IdentityRules = {
 };
 const CARER: IdentityRules = { holds: [], optional: [], formatDate: dmySlash };
 
-/** Writes youth-justice/yjs-cases.json. */
-export function writeYouthJustice(ctx: ExtractContext): void {
+/** Writes youth-justice/yjs-cases.json, family by family. */
+export function youthJusticeWriter(ctx: ExtractContext): ExtractWriter {
   const sink = openExtract(ctx, DATASET);
   sink.write('[\n');
-  const ids = new LocalIds((n) => `YJ${String(n).padStart(6, '0')}`);
+  const ids = new Counter('YJ', 6);
   let cases = 0, disposals = 0;
-  for (const child of ctx.town.people) {
-    if (child.role !== 'child') continue;
-    const youth = child.life.offences.filter((o): o is Offence & { disposalDay: number } =>
-      (o.outcome === 'CAUTION' || o.outcome === 'CONVICTION') && o.disposalDay !== null
-      && ageOn(child.dob, o.day) < 18 && inWindow(ctx, o.disposalDay));
-    const last = youth[youth.length - 1];
-    if (!last) continue;
-    const id = ids.of(child.id);
-    const r = recordIdentity(child, last.disposalDay, ctx.faults.forRecord(DATASET, id, 'subject'), CHILD);
-    ctx.truth.record(DATASET, id, 'subject', child.id);
-    const carer = contactsOn(ctx, child, last.disposalDay)[0];
-    let parentCarer: object | null = null;
-    if (carer) {
-      const contactId = `${id}-P1`;
-      const c = recordIdentity(carer.person, last.disposalDay, ctx.faults.forRecord(DATASET, contactId, 'contact'), CARER);
-      ctx.truth.record(DATASET, contactId, 'contact', carer.person.id);
-      parentCarer = { contactId, name: { forename: c.forename, surname: c.surname }, relationship: carer.relationship };
-    }
-    const record = {
-      yjsId: id,
-      name: { forename: r.forename, surname: r.surname },
-      dateOfBirth: r.dob === null ? null : dmySlash(r.dob), sex: r.sex, pncNumber: r.pncId, upn: r.upn,
-      address: { line1: r.addressLine, postcode: r.postcode },
-      parentCarer,
-      disposals: youth.map((o) => ({
-        disposalId: `YJD${String(++disposals).padStart(7, '0')}`,
-        category: o.outcome === 'CAUTION' ? 'out_of_court' : 'court',
-        type: o.disposal, date: dmySlash(o.disposalDay), offence: o.offence,
-      })),
-    };
-    sink.write(`${cases++ > 0 ? ',\n' : ''}${JSON.stringify(record)}`);
-  }
-  sink.write('\n]\n');
-  sink.close();
+  return {
+    add(batch) {
+      for (const child of batch.people) {
+        if (child.role !== 'child') continue;
+        const youth = child.life.offences.filter((o): o is Offence & { disposalDay: number } =>
+          (o.outcome === 'CAUTION' || o.outcome === 'CONVICTION') && o.disposalDay !== null
+          && ageOn(child.dob, o.day) < 18 && inWindow(ctx, o.disposalDay));
+        const last = youth[youth.length - 1];
+        if (!last) continue;
+        const id = ids.next();
+        const r = recordIdentity(child, last.disposalDay, ctx.faults.forRecord(DATASET, id, 'subject'), CHILD);
+        ctx.truth.record(DATASET, id, 'subject', child.id);
+        const carer = contactsOn(batch, child, last.disposalDay)[0];
+        let parentCarer: object | null = null;
+        if (carer) {
+          const contactId = `${id}-P1`;
+          const c = recordIdentity(carer.person, last.disposalDay, ctx.faults.forRecord(DATASET, contactId, 'contact'), CARER);
+          ctx.truth.record(DATASET, contactId, 'contact', carer.person.id);
+          parentCarer = { contactId, name: { forename: c.forename, surname: c.surname }, relationship: carer.relationship };
+        }
+        const record = {
+          yjsId: id,
+          name: { forename: r.forename, surname: r.surname },
+          dateOfBirth: r.dob === null ? null : dmySlash(r.dob), sex: r.sex, pncNumber: r.pncId, upn: r.upn,
+          address: { line1: r.addressLine, postcode: r.postcode },
+          parentCarer,
+          disposals: youth.map((o) => ({
+            disposalId: `YJD${String(++disposals).padStart(7, '0')}`,
+            category: o.outcome === 'CAUTION' ? 'out_of_court' : 'court',
+            type: o.disposal, date: dmySlash(o.disposalDay), offence: o.offence,
+          })),
+        };
+        sink.write(`${cases++ > 0 ? ',\n' : ''}${JSON.stringify(record)}`);
+      }
+    },
+    close() {
+      sink.write('\n]\n');
+      sink.close();
+    },
+  };
 }

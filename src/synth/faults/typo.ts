@@ -1,6 +1,7 @@
 /**
  * Keyboard slips in a name: a neighbouring key, two letters swapped, a letter dropped or
- * doubled. The result always differs from the input.
+ * doubled. The first letter is kept (slips there are rarer, and it keeps blocking honest), and
+ * the result always differs from the input.
  */
 import type { Rng } from '../random/prng.ts';
 
@@ -29,7 +30,7 @@ export function typo(rng: Rng, value: string): string {
     const kind = rng.int(4);
     let out = value;
     if (kind === 0) out = value.slice(0, i) + neighbour(rng, value[i] as string) + value.slice(i + 1);
-    else if (kind === 1) out = value.slice(0, i - 1) + value[i] + value[i - 1] + value.slice(i + 1);
+    else if (kind === 1 && i >= 2) out = value.slice(0, i - 1) + value[i] + value[i - 1] + value.slice(i + 1);
     else if (kind === 2 && value.length > 3) out = value.slice(0, i) + value.slice(i + 1);
     else out = value.slice(0, i) + value[i] + value.slice(i);
     if (out !== value) return out;

@@ -25,6 +25,10 @@ export interface TrueRelationship {
   end: Day | null;
 }
 
+/**
+ * The town is made one family at a time: `people`, `byId` and `relationships` hold the family
+ * being made (and are emptied once it has been written), `peopleMade` counts everyone so far.
+ */
 export interface TownContext {
   readonly options: SynthOptions;
   readonly seed: number;
@@ -37,6 +41,7 @@ export interface TownContext {
   readonly people: Person[];
   readonly byId: Map<string, Person>;
   readonly relationships: TrueRelationship[];
+  peopleMade: number;
   nextHousehold: number;
 }
 
@@ -61,6 +66,7 @@ export function createTownContext(options: SynthOptions): TownContext {
     people: [],
     byId: new Map(),
     relationships: [],
+    peopleMade: 0,
     nextHousehold: 1,
   };
 }
@@ -71,11 +77,12 @@ export type NewPerson = Omit<Person, 'id' | 'life' | 'upn' | 'pncId' | 'niNumber
 /** Adds a person to the town with the next id (`P0000001`…). */
 export function addPerson(ctx: TownContext, init: NewPerson): Person {
   const person: Person = {
-    ...init,
-    id: `P${String(ctx.people.length + 1).padStart(7, '0')}`,
-    upn: null, pncId: null, niNumber: null,
-    criminal: init.criminal ?? false, substanceMisuse: init.substanceMisuse ?? false,
-    life: emptyLife(),
+    id: `P${String(++ctx.peopleMade).padStart(7, '0')}`,
+    role: init.role, familyId: init.familyId, sex: init.sex, dob: init.dob, ethnicity: init.ethnicity,
+    forename: init.forename, middleNames: init.middleNames, surnames: init.surnames, addresses: init.addresses,
+    households: init.households, motherId: init.motherId, fatherId: init.fatherId, sen: init.sen,
+    nhsNumber: init.nhsNumber, niNumber: null, upn: null, pncId: null, conduct: init.conduct, ability: init.ability,
+    criminal: init.criminal ?? false, substanceMisuse: init.substanceMisuse ?? false, life: emptyLife(),
   };
   ctx.people.push(person);
   ctx.byId.set(person.id, person);
@@ -87,9 +94,3 @@ export function newHousehold(ctx: TownContext): string {
   return `H${String(ctx.nextHousehold++).padStart(6, '0')}`;
 }
 
-/** The person with this id (throws if there is none: a defect of the model). */
-export function personById(ctx: TownContext, id: string): Person {
-  const person = ctx.byId.get(id);
-  if (!person) throw new Error(`no person ${id} in the town`);
-  return person;
-}

@@ -22,7 +22,10 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   Timothy: ['Tim'], Victoria: ['Vicky', 'Tori'], William: ['Bill', 'Will', 'Billy', 'Liam'], Zachary: ['Zac', 'Zack'],
 };
 
+const BY_NAME = new Map(Object.entries(NICKNAMES));
+const NONE: readonly string[] = [];
+
 /** The familiar forms of a forename (empty when it has none). */
 export function nicknamesOf(forename: string): readonly string[] {
-  return NICKNAMES[forename] ?? [];
+  return BY_NAME.get(forename) ?? NONE;
 }

@@ -27,7 +27,8 @@ export class TruthLog {
     const count = this.counts.get(dataset) ?? { subject: 0, contact: 0 };
     count[kind]++;
     this.counts.set(dataset, count);
-    this.sink.write(csvLine([dataset, localId, kind, personId]));
+    // Dataset names, local ids and person ids never hold commas or quotes.
+    this.sink.write(`${dataset},${localId},${kind},${personId}\n`);
   }
 
   close(): void {
