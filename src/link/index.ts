@@ -23,3 +23,6 @@ export { measureQuality, type QualityReport, type LabelledRecord } from './evalu
 export { evaluateFiles, type EvaluationReport } from './evaluate/evaluate-files.ts';
 export { linkFiles, readLinkMap, readModelFile, type LinkFilesResult } from './csv/link-files.ts';
 export { LinkMapSchema, type LinkMap } from './csv/link-map-schema.ts';
+export { linkStore, type LinkStoreOptions, type LinkStoreResult } from './store/link-store.ts';
+export { evaluateStore, type StoreEvaluation } from './evaluate/evaluate-store.ts';
+export type { RecordKey } from './cluster/record-keys.ts';

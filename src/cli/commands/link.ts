@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { evaluateFiles, LinkError, linkFiles, LINK_TYPES, modelTable, type ProgressEvent } from '../../link/index.ts';
+import { evaluateStoreCommand, runStoreLink } from './link-store.ts';
 
 function probability(value: string): number {
   const p = Number(value);
@@ -37,22 +38,23 @@ function fail(error: unknown): never {
 
 function registerEvaluate(link: Command): void {
   link.command('evaluate')
-    .description('measure clusters against a truth file (pairwise precision, recall, F1; cluster measures)')
-    .requiredOption('--clusters <file>', 'DIR/clusters.csv from `tributary link`')
-    .requiredOption('--truth <file>', 'CSV with source, record_id and the true id of each record')
+    .description('measure clusters against a truth file (pairwise precision, recall, F1; cluster measures); without --clusters, the store\'s persons against a town\'s truth/records.csv')
+    .option('--clusters <file>', 'DIR/clusters.csv from `tributary link FILE.csv …`')
+    .requiredOption('--truth <file>', 'CSV with source, record_id and the true id of each record (or a town\'s truth/records.csv)')
     .option('--truth-column <name>', 'column of the truth file holding the true id', 'true_id')
     .option('--pairs <file>', 'DIR/pairs.csv: also measure the scored pairs at the threshold')
     .option('--threshold <p>', 'match probability for --pairs', probability, 0.9)
     .option('--link-type <type>', `${LINK_TYPES.join(' | ')} (default: from model.json beside the clusters)`)
     .option('--within', 'for link: count pairs within a source too')
     .option('--out <file>', 'where to write the JSON report (default: evaluation.json beside the clusters)')
-    .action(async (opts: { clusters: string; truth: string; truthColumn: string; pairs?: string; threshold: number; linkType?: string; within?: boolean; out?: string }) => {
+    .action(async (opts: { clusters?: string; truth: string; truthColumn: string; pairs?: string; threshold: number; linkType?: string; within?: boolean; out?: string }) => {
       try {
+        if (!opts.clusters) { await evaluateStoreCommand(opts.truth, opts.out); return; }
         const modelPath = join(dirname(opts.clusters), 'model.json');
         const fromModel = existsSync(modelPath) ? (JSON.parse(readFileSync(modelPath, 'utf8')) as { spec?: { link_type?: string } }).spec?.link_type : undefined;
         const linkType = (opts.linkType ?? fromModel ?? 'dedupe') as (typeof LINK_TYPES)[number];
         if (!LINK_TYPES.includes(linkType)) throw new LinkError('LINK_SPEC_INVALID', `--link-type must be one of ${LINK_TYPES.join(', ')}`);
-        const report = await evaluateFiles({ clusters: opts.clusters, truth: opts.truth, truthColumn: opts.truthColumn, linkType,
+        const report = await evaluateFiles({ clusters: opts.clusters!, truth: opts.truth, truthColumn: opts.truthColumn, linkType,
           ...(opts.pairs ? { pairs: opts.pairs } : {}), within: !!opts.within, threshold: opts.threshold });
         const out = opts.out ?? join(dirname(opts.clusters), 'evaluation.json');
         await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
@@ -69,19 +71,31 @@ function registerEvaluate(link: Command): void {
 
 export function registerLink(program: Command): void {
   const link = program.command('link')
-    .description('probabilistic record linkage (Fellegi-Sunter, trained without labels); `link evaluate` measures the result');
-  link.command('run', { isDefault: true, hidden: true })
-    .argument('<files...>', 'CSV files to link (each file\'s base name is its source)')
-    .requiredOption('--map <file>', 'MAP.json: record id column, link type and the columns filling each role')
-    .requiredOption('--out <dir>', 'output directory')
+    .description('probabilistic record linkage (Fellegi-Sunter, trained without labels): `link FILE.csv … --map MAP.json --out DIR` links files; `link run` links the store; `link evaluate` measures the result');
+  link.command('run', { isDefault: true })
+    .description('without files: link every source record in the store and record the run (persons, links, review items)')
+    .argument('[files...]', 'CSV files to link (each file\'s base name is its source); none: link the store')
+    .option('--map <file>', 'with files: MAP.json, the record id column, link type and the columns filling each role')
+    .option('--out <dir>', 'with files: the output directory')
     .option('--threshold <p>', 'match probability at or above which records are clustered (default 0.9)', probability)
     .option('--spec <file>', 'a linkage spec (JSON or YAML) instead of the default for the mapped roles')
     .option('--model <file>', 'a trained model.json to reuse instead of training')
     .option('--seed <n>', 'seed for the random sampling in training', (v) => Number.parseInt(v, 10), 1)
-    .action(async (files: string[], opts: { map: string; out: string; threshold?: number; spec?: string; model?: string; seed: number }) => {
+    .action(async (files: string[], opts: { map?: string; out?: string; threshold?: number; spec?: string; model?: string; seed: number }) => {
+      if (!files.length) {
+        const bar = progressBar();
+        try {
+          await runStoreLink({ seed: opts.seed, onProgress: bar.onProgress, ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}) });
+          bar.stop();
+        } catch (error) { bar.stop(); fail(error); }
+        return;
+      }
+      for (const [flag, value] of [['--map <file>', opts.map], ['--out <dir>', opts.out]] as const) {
+        if (!value) { console.error(`error: required option '${flag}' not specified`); process.exit(1); }
+      }
       const bar = progressBar();
       try {
-        const run = await linkFiles({ files, mapPath: opts.map, outDir: opts.out, seed: opts.seed, onProgress: bar.onProgress,
+        const run = await linkFiles({ files, mapPath: opts.map!, outDir: opts.out!, seed: opts.seed, onProgress: bar.onProgress,
           ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
           ...(opts.spec ? { specPath: opts.spec } : {}), ...(opts.model ? { modelPath: opts.model } : {}) });
         bar.stop();
