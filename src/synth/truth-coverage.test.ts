@@ -3,8 +3,8 @@ import { DATASETS } from './extracts/datasets.ts';
 import { extractRecords, type ExtractRecord } from './testing/extract-records.ts';
 import { makeTown, type TownFixture } from './testing/town-fixture.ts';
 
-const key = (r: { dataset: string; localId?: string; local_id?: string; kind: string }): string =>
-  `${r.dataset}|${r.kind}|${r.localId ?? r.local_id}`;
+const key = (r: ExtractRecord): string => `${r.dataset}|${r.kind}|${r.localId}`;
+const truthKey = (r: Record<string, string>): string => `${r.dataset}|${r.kind}|${r.local_id}`;
 
 describe('the truth covers every record of every extract', () => {
   let town: TownFixture;
@@ -19,7 +19,7 @@ describe('the truth covers every record of every extract', () => {
 
   it('lists exactly the records the extracts hold, each once', () => {
     const inExtracts = new Set(records.map(key));
-    const inTruth = truth.map(key);
+    const inTruth = truth.map(truthKey);
     expect(new Set(inTruth).size).toBe(inTruth.length);
     expect([...inExtracts].sort()).toEqual([...inTruth].sort());
   });
