@@ -47,11 +47,12 @@ export function keyedPermutation(key: Uint8Array, size: number): Uint32Array {
 export function balance(filter: Uint8Array, permutation: Uint32Array): Uint8Array {
   const bits = filter.length * 8;
   const out = new Uint8Array(filter.length * 2);
-  for (let i = 0; i < 2 * bits; i++) {
-    const src = i < bits ? i : i - bits;
-    const set = ((filter[src >>> 3]! >>> (7 - (src & 7))) & 1) ^ (i < bits ? 0 : 1);
-    if (set) {
-      const dst = permutation[i]!;
+  for (let byte = 0; byte < filter.length; byte++) {
+    const value = filter[byte]!;
+    for (let b = 0; b < 8; b++) {
+      const i = byte * 8 + b;
+      // A set bit i lands at perm[i]; a clear one, as the complement's set bit, at perm[bits + i].
+      const dst = (value & (0x80 >>> b)) !== 0 ? permutation[i]! : permutation[bits + i]!;
       out[dst >>> 3]! |= 0x80 >>> (dst & 7);
     }
   }

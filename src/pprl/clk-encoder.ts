@@ -3,35 +3,11 @@
  * own keys and bit budget, in one Bloom filter; then XOR-folding and balancing if the schema asks.
  */
 import { isHashedFeature, type Feature, type LinkageSchema } from './clkhash-schema.ts';
-import { balance, keyedPermutation, xorFold } from './bloom-filter.ts';
+import { balance, keyedPermutation } from './bloom-filter.ts';
 import { deriveKeys } from './key-derivation.ts';
+import { featureEncoder } from './feature-encoder.ts';
 import { blakeHasher, doubleHasher, type TokenHasher } from './ngram-hashing.ts';
 import type { StandardRecord } from './record-standardiser.ts';
-import { bitsPerTokenList, tokenize } from './tokenizer.ts';
-
-/** A feature's bit positions for one value (and salt), memoised: names and dates repeat a lot. */
-type ValueEncoder = (value: string, salt: string) => Int32Array;
-
-const MAX_CACHED_VALUES = 200_000;
-
-function valueEncoder(feature: Feature, hasher: TokenHasher): ValueEncoder {
-  const cache = new Map<string, Int32Array>();
-  const { n, positional } = feature.hashing.comparison;
-  const salted = feature['x-tributary']?.saltWith !== undefined;
-  return (value, salt) => {
-    const cacheKey = salted ? `${salt}\u0000${value}` : value;
-    let positions = cache.get(cacheKey);
-    if (positions) return positions;
-    const tokens = tokenize(value, n, positional);
-    const ks = bitsPerTokenList(tokens.length, feature.hashing.strategy);
-    const out: number[] = [];
-    for (let i = 0; i < tokens.length; i++) hasher(salted ? `${salt}|${tokens[i]!}` : tokens[i]!, ks[i]!, out);
-    positions = new Int32Array(out);
-    if (cache.size >= MAX_CACHED_VALUES) cache.clear();
-    cache.set(cacheKey, positions);
-    return positions;
-  };
-}
 
 function featureValue(feature: Feature, values: Readonly<Record<string, string>>): string | undefined {
   const ext = feature['x-tributary'];
@@ -65,23 +41,25 @@ export function createClkEncoder(schema: LinkageSchema, secret: Uint8Array): (re
   const { l, xorFolds } = schema.clkConfig;
   const hashLength = l * 2 ** xorFolds;
   const encoders = schema.features.filter(isHashedFeature)
-    .map((feature) => ({ feature, encode: valueEncoder(feature, hasherFor(feature, secret, schema, hashLength)) }));
+    .map((feature) => ({ feature, encode: featureEncoder(feature, hasherFor(feature, secret, schema, hashLength)) }));
   const permutation = schema.clkConfig['x-tributary']?.balance
     ? keyedPermutation(deriveKeys(secret, schema.clkConfig.kdf, 'balance', 1)[0]!, 2 * l)
     : undefined;
+  const filter = new Uint8Array(hashLength / 8);
   return (record) => {
-    const filter = new Uint8Array(hashLength / 8);
+    filter.fill(0);
     const yob = record.values.dob?.slice(0, 4) ?? '';
     for (const { feature, encode } of encoders) {
       const value = featureValue(feature, record.values);
-      if (value === undefined) continue;
-      const positions = encode(value, yob);
-      for (let p = 0; p < positions.length; p++) {
-        const i = positions[p]!;
-        filter[i >>> 3]! |= 0x80 >>> (i & 7);
-      }
+      if (value !== undefined) encode(filter, value, yob);
     }
-    const folded = xorFold(filter, xorFolds);
-    return permutation ? balance(folded, permutation) : folded;
+    // XOR-fold in place: each fold XORs the upper half of what is left into the lower half.
+    let length = filter.length;
+    for (let f = 0; f < xorFolds; f++) {
+      length /= 2;
+      for (let i = 0; i < length; i++) filter[i] = filter[i]! ^ filter[i + length]!;
+    }
+    const folded = filter.subarray(0, length);
+    return permutation ? balance(folded, permutation) : folded.slice();
   };
 }

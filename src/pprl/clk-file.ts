@@ -42,7 +42,8 @@ export function schemaPathFor(encodedPath: string): string {
 
 /** Serialises one encoded record as its NDJSON line (without the newline). */
 export function encodeLine(id: string, clk: Uint8Array, keys: readonly string[]): string {
-  return JSON.stringify({ id, clk: Buffer.from(clk).toString('base64'), keys });
+  const b64 = Buffer.from(clk.buffer, clk.byteOffset, clk.byteLength).toString('base64');
+  return `{"id":${JSON.stringify(id)},"clk":"${b64}","keys":[${keys.length ? `"${keys.join('","')}"` : ''}]}`;
 }
 
 /** Reads an encoded file, checking every line; errors name the file and line and say what to do. */

@@ -41,7 +41,7 @@ const date: Standardiser = (raw, source) => {
 
 const STANDARDISERS: Readonly<Record<string, Standardiser>> = {
   given_name: name, middle_names: name, family_name: name, former_family_names: name,
-  address: name, locality: name, region: name,
+  address: (raw) => normaliseName(raw), locality: name, region: name,
   dob: date,
   sex: (raw) => normaliseSex(raw) ?? null,
   postcode: (raw) => normalisePostcode(raw)?.full.replace(' ', '').toLowerCase() ?? alphanumeric(raw),
