@@ -23,7 +23,10 @@ export interface EncodeFileOptions {
   schema?: LinkageSchema;
   /** Seed for the row shuffle; without one the order is unpredictable. */
   seed?: string;
-  /** Worker threads for large files (default: the machine's parallelism); 1 encodes in the main thread. */
+  /**
+   * Worker threads: by default the machine's parallelism for files of 1 MB or more, else none;
+   * a number given here is used whatever the size (1 encodes in the main thread).
+   */
   threads?: number;
   onProgress?: (records: number) => void;
 }
@@ -54,10 +57,10 @@ const MIN_BYTES_FOR_WORKERS = 1_000_000;
 
 type Encoder = { encode(rows: CsvRow[]): Promise<string[]>; close(): Promise<void> };
 
-/** Workers when the file is large and more than one core is asked for, else the main thread. */
+/** Workers when more than one thread is asked for (or the file is large), else the main thread. */
 async function startEncoder(options: EncodeFileOptions, schema: LinkageSchema): Promise<Encoder> {
-  const threads = options.threads ?? availableParallelism();
-  if (threads > 1 && (await stat(options.input)).size >= MIN_BYTES_FOR_WORKERS) {
+  const threads = options.threads ?? ((await stat(options.input)).size >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
+  if (threads > 1) {
     try {
       return await startEncodePool(threads, { schema, secret: options.secret, map: options.map });
     } catch { /* fall through: encode in-process */ }

@@ -22,6 +22,15 @@ describe('the encoded file', () => {
     expect(sorted(unseeded)).toEqual(sorted(first));
   });
 
+  it('is the same whether encoded in worker threads or in the main thread', async () => {
+    const { LinkMapSchema } = await import('../../src/link/index.ts');
+    const { encodeCsvFile } = await import('../../src/pprl/index.ts');
+    const { FEBRL_MAP } = await import('./febrl-generator.ts');
+    const common = { input: ws.path('a.csv'), map: LinkMapSchema.parse(FEBRL_MAP), secret: readFileSync(ws.path('key')).subarray(0, -1), seed: '1' };
+    await encodeCsvFile({ ...common, out: ws.path('threads.clk.ndjson'), threads: 2 });
+    expect(readFileSync(ws.path('threads.clk.ndjson'), 'utf8')).toBe(readFileSync(ws.path('one.clk.ndjson'), 'utf8'));
+  });
+
   it('does not follow the input order', async () => {
     const ids = readFileSync(ws.path('one.clk.ndjson'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     const input = readFileSync(ws.path('a.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
