@@ -34,8 +34,8 @@ export const accessMatrix: readonly AccessRule[] = [
   // The service itself
   { method: 'GET', path: '/health', summary: 'Health of the service and its database', ...open },
   { method: 'GET', path: '/accessibility', summary: 'Accessibility statement', ...open },
-  { method: 'GET', path: '/assets/govuk/*', summary: 'GOV.UK Frontend styles, scripts and images', ...open },
-  { method: 'GET', path: '/assets/moj/*', summary: 'MoJ Frontend styles, scripts and images', ...open },
+  { method: 'GET', path: '/assets/govuk/*', summary: 'GOV.UK Frontend’s script', ...open },
+  { method: 'GET', path: '/assets/moj/*', summary: 'MoJ Frontend’s script and icons', ...open },
   { method: 'GET', path: '/assets/tributary/*', summary: 'Tributary’s script and icon', ...open },
   { method: 'GET', path: '/assets/tributary/frontend.css', summary: 'The stylesheet: GOV.UK and MoJ Frontend with a system typeface', ...open },
   { method: 'GET', path: '/api/v1/openapi.json', summary: 'OpenAPI description of the JSON API', ...open },

@@ -21,8 +21,8 @@ describe('people by age band', () => {
   const skewed: AgeBand[] = [{ from: 0, to: 9, weight: 1 }, { from: 10, to: 17, weight: 3 }, { from: 18, to: 25, weight: 1 }];
   let flat: TownFixture, young: TownFixture;
   beforeAll(() => {
-    flat = makeTown({ people: 4000, seed: 3 });
-    young = makeTown({ people: 4000, seed: 3, ageProfile: skewed });
+    flat = makeTown({ people: 3000, seed: 3 });
+    young = makeTown({ people: 3000, seed: 3, ageProfile: skewed });
   });
   afterAll(() => { flat.remove(); young.remove(); });
 
@@ -36,8 +36,8 @@ describe('people by age band', () => {
 
   it('has at least the people asked for, young people with the adults around them', () => {
     const { total, byRole } = flat.manifest().people;
-    expect(total).toBeGreaterThanOrEqual(4000);
-    expect(total).toBeLessThan(4020);
+    expect(total).toBeGreaterThanOrEqual(3000);
+    expect(total).toBeLessThan(3020);
     expect(byRole.child! / total).toBeGreaterThan(0.35);
     expect(byRole.parent! / total).toBeGreaterThan(0.35);
     expect(byRole.partner).toBeGreaterThan(0);

@@ -84,24 +84,37 @@ describe.each(storeTargets)('the Data section on $name', (target) => {
     expect(form.body).toContain('enctype="multipart/form-data"');
   });
 
-  it('saves an upload outside the original name, records and audits it, and lists it', async () => {
+  it('saves an upload outside the original name, records and audits it, loads it as a batch, and lists it', async () => {
     const uploader = await t.actAs('uploader');
-    const content = 'upn,given_name\nA123456789012,Test\n';
+    const content = 'UPN,Forename,Surname,DOB\nA123456789012,Test,Pupil,2010-05-01\nB123456789012,Other,Pupil,2011-02-03\n';
     const response = await upload(uploader, { _csrf: uploader.csrf, dataset: 'school-census', file: { name: 'census-oct.csv', content } });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
     expect(response.headers.location).toMatch(/^\/data\?uploaded=\d+$/);
     const [row] = await t.store.sql.query<Record<string, unknown>>('SELECT * FROM uploads ORDER BY id DESC LIMIT 1');
-    expect(row).toMatchObject({ agency_id: 'school-a', dataset_id: 'school-census', file_name: 'census-oct.csv', status: 'received' });
+    expect(row, String(row?.message)).toMatchObject({ agency_id: 'school-a', dataset_id: 'school-census', file_name: 'census-oct.csv', status: 'ingested' });
     const stored = String(row!.stored_path);
     expect(stored.startsWith(join(dataDir, 'uploads', 'school-a'))).toBe(true);
     expect(stored).not.toContain('census-oct');
     expect(readFileSync(stored, 'utf8')).toBe(content);
     expect(statSync(stored).mode & 0o777).toBe(0o600);
+    const [batch] = await t.store.sql.query<Record<string, unknown>>('SELECT * FROM ingest_batches WHERE id = $1', [row!.batch_id]);
+    expect(batch).toMatchObject({ dataset_id: 'school-census', status: 'complete', rows_read: 2, rows_loaded: 2 });
     const [entry] = await t.store.sql.query<{ subject_ref: string }>(`SELECT subject_ref FROM audit_log WHERE action = 'upload.received'`);
     expect(entry!.subject_ref).toBe(`upload:${row!.id}`);
     const page = await t.request(uploader, { url: String(response.headers.location) });
     expect(page.body).toContain('Your file was received');
     expect(page.body).toContain('census-oct.csv');
+    expect(page.body).toContain('2 rows loaded, 0 quarantined.');
+  });
+
+  it('records a file the ingest stage refuses as failed, naming the file but not where it is kept', async () => {
+    const uploader = await t.actAs('uploader');
+    const response = await upload(uploader, { _csrf: uploader.csrf, dataset: 'school-census', file: { name: 'wrong-columns.csv', content: 'Name,Town\nA,B\n' } });
+    expect(response.statusCode).toBe(303);
+    const [row] = await t.store.sql.query<{ status: string; message: string; stored_path: string }>('SELECT * FROM uploads ORDER BY id DESC LIMIT 1');
+    expect(row!.status).toBe('failed');
+    expect(row!.message).toMatch(/^INGEST_/);
+    expect(row!.message).not.toContain(dataDir);
   });
 
   it.each([

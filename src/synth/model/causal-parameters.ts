@@ -116,7 +116,7 @@ export const SUBSTANCE = {
 /** Not in education, employment or training. */
 export const NEET = {
   logit: { // S47: 4.0% of 16–17s, ~14.6% of 18–24s; S46: young men 15.1% vs 13.2% all
-    intercept16: -2.6, intercept18: -1.45, male: 0.2, lowKs4: 1.0, excluded: 0.8, lookedAfter: 0.6,
+    intercept16: -2.9, intercept18: -1.45, male: 0.2, lowKs4: 1.0, excluded: 0.8, lookedAfter: 0.6,
     substance: 0.8, offending: 0.5,
   },
   recorded16to17: 0.9, // ours: the careers service tracks 16–17s closely
@@ -127,15 +127,15 @@ export const NEET = {
 export const OFFENDING = {
   /** Yearly onset hazard at the peak, before multipliers (calibrated: S41 5% proven by 17). */
   onsetPeak: 0.0026,
-  peakAge: 15, // ours, so that first proven offences peak at 15 (S42)
+  peakAge: 14.5, // ours: behaviour starts before the first proven offence, which peaks at 15 (S42)
   spreadYounger: 1.8, // ours
   spreadOlder: 3.6, // ours
   minimumAge: 10, // age of criminal responsibility, England and Wales
-  male: 3.5, // S62/S42: 76% of children cautioned or sentenced are boys (ratio ≈3.2)
+  male: 3.5, // calibrated: S62/S42 76% of children cautioned or sentenced are boys (ratio ≈3.2)
   parentCriminal: 1.8, // S49: pooled OR 2.4, 1.8 after covariates
   familyBreakup: 1.5, // ours: S55 ~2× unadjusted
   recentAbuse: 1.4, // ours
-  lookedAfter: 2.0, // ours: S40 52% vs 13% (RR ≈ 4) unadjusted
+  lookedAfter: 2.5, // ours: S40 52% vs 13% (RR ≈ 4) unadjusted
   inNeed: 1.3, // ours
   suspended: 2.0, // ours: S39 fixed exclusion 50.3% vs 9.0% unadjusted
   excluded: 2.5, // ours: S56/S57 excluded by 12 → ~4× imprisonment

@@ -7,7 +7,7 @@ import { addYears, daysIn, type Day } from '../calendar/day.ts';
 import { drawSurname } from '../people/name-pools.ts';
 import { pushDated, valueOn, type Person } from '../people/person.ts';
 import { rngFor, type Rng } from '../random/prng.ts';
-import { ADULTS, FAMILY } from './causal-parameters.ts';
+import { ADULTS, FAMILY, SOCIAL_CARE } from './causal-parameters.ts';
 import { liveAdultYear } from './adult-year.ts';
 import { anyBetween, type FamilyHistory } from './family-history.ts';
 import type { FamilyPlan } from './family-plan.ts';
@@ -69,7 +69,7 @@ export function liveFamily(ctx: TownContext, plan: FamilyPlan, index: number): F
       const criminal = family.mother.criminal || current.partner.criminal;
       const abuseChance = ADULTS.abusePerYear * (substance ? ADULTS.abuseIfSubstance : 1)
         * (criminal ? ADULTS.abuseIfCriminal : 1) * (deprived ? ADULTS.abuseIfDeprived : 1);
-      if (rng.chance(abuseChance)) family.abuse.push({ day: at(), notified: recording.chance(0.6) });
+      if (rng.chance(abuseChance)) family.abuse.push({ day: at(), notified: recording.chance(SOCIAL_CARE.abuseNotified) });
       const recentAbuse = family.abuse.some((a) => a.day > t - 365);
       const split = FAMILY.separationPerYear * (recentAbuse ? FAMILY.separationIfAbuse : 1) * (deprived ? FAMILY.separationIfDeprived : 1);
       if (rng.chance(split)) endPartnership(ctx, family, rng, current, at());

@@ -17,7 +17,7 @@ export interface Ethnicity {
 }
 
 export const ETHNICITIES: readonly Ethnicity[] = [
-  { code: 'WBRI', group: 'White', police: 'W1', weight: 62.0 },
+  { code: 'WBRI', group: 'White', police: 'W1', weight: 65.0 },
   { code: 'WIRI', group: 'White', police: 'W2', weight: 0.4 },
   { code: 'WIRT', group: 'White', police: 'W3', weight: 0.2 },
   { code: 'WROM', group: 'White', police: 'W9', weight: 0.5 },

@@ -8,6 +8,12 @@ import { seedDemoAccounts } from '../../../src/web/index.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
+/** The school's mapping: a CSV of pupils (the uploads in the tests are loaded through it). */
+export const schoolMapping = {
+  dataset: 'school-census', agency: 'school-a', format: 'csv', options: { header: true },
+  record: { local_id: 'UPN', identifiers: { upn: 'UPN', given_name: 'Forename', family_name: 'Surname', dob: { column: 'DOB', format: 'YYYY-MM-DD' } } },
+};
+
 export interface Fixtures {
   ownAgency: string;
   otherAgency: string;
@@ -24,9 +30,10 @@ export async function seedFixtures(store: Store): Promise<Fixtures> {
   await store.sql.exec(`
     INSERT INTO agencies (id, name, sector) VALUES ('school-a', 'Riverside Academy', 'education'), ('police-b', 'County Police', 'police');
     INSERT INTO datasets (id, agency_id, format, mapping, mapping_hash) VALUES
-      ('school-census', 'school-a', 'csv', '{}', 'aaaaaaaaaaaaaaaaaaaa'), ('police-custody', 'police-b', 'json', '{}', 'bbbbbbbbbbbbbbbbbbbb');
+      ('school-census', 'school-a', 'csv', '${JSON.stringify(schoolMapping)}', 'aaaaaaaaaaaaaaaaaaaa'),
+      ('police-custody', 'police-b', 'json', '{}', 'bbbbbbbbbbbbbbbbbbbb');
     INSERT INTO agreements (id, agency_id, dataset, allowed_fields, lawful_basis, purposes, retention_days, valid_from) VALUES
-      ('dsa-school', 'school-a', 'school-census', '["upn"]', 'public task', '["early_help","safeguarding","linkage_quality"]', 2555, '2020-01-01'),
+      ('dsa-school', 'school-a', 'school-census', '["UPN","Forename","Surname","DOB"]', 'public task', '["early_help","safeguarding","linkage_quality"]', 2555, '2020-01-01'),
       ('dsa-police', 'police-b', 'police-custody', '["pnc_id"]', 'law enforcement (Part 3 DPA 2018)', '["prevention"]', 2555, '2020-01-01');
     INSERT INTO teams (id, name) VALUES ('youth-south', 'Youth justice – south');
   `);
