@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { AuditQuerySchema, PurposeSchema, searchAudit } from '../../governance/index.ts';
 import { agencyScope, isPseudonymised } from '../access/scope.ts';
-import { DataOverviewSchema } from '../data/data-schemas.ts';
-import { loadDataOverview } from '../data/data-overview.ts';
+import { DataOverviewSchema } from '../data-pages/data-schemas.ts';
+import { loadDataOverview } from '../data-pages/data-overview.ts';
 import {
   AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
 } from '../governance-pages/governance-data.ts';
