@@ -29,13 +29,24 @@ export class AddressBook {
   private nextId = 1;
   private readonly nextNumber = new Map<string, number>();
   private readonly byDecile: Sector[][] = Array.from({ length: 11 }, () => []);
+  private readonly nearCache = new Map<string, Sector[]>();
 
   constructor(readonly geography: Geography) {
     for (const sector of geography.sectors) this.byDecile[sector.decile]?.push(sector);
   }
 
-  /** The sectors whose decile is nearest to `decile`, optionally within one district. */
+  /** The sectors whose decile is nearest to `decile`, optionally within one district (memoised). */
   private sectorsNear(decile: number, district?: string): Sector[] {
+    const key = `${decile}:${district ?? ''}`;
+    let found = this.nearCache.get(key);
+    if (!found) {
+      found = this.findSectorsNear(decile, district);
+      this.nearCache.set(key, found);
+    }
+    return found;
+  }
+
+  private findSectorsNear(decile: number, district?: string): Sector[] {
     for (let gap = 0; gap <= 9; gap++) {
       const found = [decile - gap, decile + gap]
         .flatMap((d) => (d >= 1 && d <= 10 ? (this.byDecile[d] as Sector[]) : []))
