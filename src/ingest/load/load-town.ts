@@ -15,6 +15,8 @@ export interface LoadTownOptions {
   readonly configDir?: string;
   /** The date the agreements must be valid on (default today). */
   readonly loadDate?: string;
+  /** Only these datasets (default: every dataset of the manifest). */
+  readonly datasets?: readonly string[];
 }
 
 interface Manifest { readonly datasets: ReadonlyArray<{ readonly id: string; readonly file: string }> }
@@ -28,7 +30,7 @@ export async function loadTown(store: Store, dir: string, options: LoadTownOptio
   await loadPartnership(store, partnership.config);
   const manifest = JSON.parse(await readFile(join(dir, 'truth', 'manifest.json'), 'utf8')) as Manifest;
   const outcomes: FileOutcome[] = [];
-  for (const dataset of manifest.datasets) {
+  for (const dataset of manifest.datasets.filter((d) => !options.datasets || options.datasets.includes(d.id))) {
     const prepared = await prepareDataset(store, configDir, dataset.id, loadDate);
     if (!prepared.ok) throw new Error(`dataset ${dataset.id} refused [${prepared.code}]: ${JSON.stringify(prepared.problems)}`);
     const outcome = await loadFile(store, prepared.plan, join(dir, dataset.file));

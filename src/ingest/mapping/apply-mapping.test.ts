@@ -71,7 +71,7 @@ describe('applyMapping', () => {
     { description: 'an event whose condition holds but has no date', fields: { ...base, Excluded: 'Y' }, codes: ['INGEST_EVENT_DATE_MISSING'] },
     { description: 'several problems at once', fields: { Id: '', DOB: 'soon', Suspended: 'x' }, codes: ['INGEST_NO_LOCAL_ID', 'INGEST_BAD_DOB', 'INGEST_NO_IDENTITY', 'INGEST_BAD_EVENT_DATE'] },
   ])('quarantines a row with $description, giving every reason', ({ fields, codes }) => {
-    const result = applyMapping(row(fields), pupils);
+    const result = applyMapping(row(fields as FlatRecord), pupils);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(codes);
   });
@@ -81,7 +81,7 @@ describe('applyMapping', () => {
     { description: 'a malformed UPN', fields: { UPN: 'XYZ' }, code: 'INGEST_INVALID_IDENTIFIER', role: 'upn' },
     { description: 'an unrecognised sex', fields: { Sex: 'Q' }, code: 'INGEST_UNKNOWN_SEX', role: 'sex' },
   ])('drops $description with a warning and loads the row', ({ fields, code, role }) => {
-    const result = applyMapping(row({ ...base, ...fields }), pupils);
+    const result = applyMapping(row({ ...base, ...fields } as FlatRecord), pupils);
     expect(result).toMatchObject({ ok: true, warnings: [{ code }] });
     expect(result.ok && result.record.identifiers[role as 'upn']).toBeNull();
   });
@@ -132,7 +132,8 @@ events:
 `);
     const many: SourceRow = { rowNumber: 1, fields: { Id: 'C1', Surname: 'Smith' }, groups: { Episode: [{ '@type': 'CIN', Start: '2023-01-05' }, { '@type': 'CLA', Start: '2023-02-01' }] }, raw: '' };
     const one: SourceRow = { rowNumber: 2, fields: { Id: 'C2', Surname: 'Jones', 'Episode.@type': 'CLA', 'Episode.Start': '2022-03-01' }, groups: {}, raw: '' };
-    expect(applyMapping(many, xml).ok && (applyMapping(many, xml) as { events: { code: string }[] }).events.map((e) => e.code)).toEqual(['social_care.child_in_need', 'social_care.looked_after']);
+    const mapped = applyMapping(many, xml);
+    expect(mapped.ok && mapped.events.map((e) => e.code)).toEqual(['social_care.child_in_need', 'social_care.looked_after']);
     expect(applyMapping(one, xml)).toMatchObject({ ok: true, events: [{ code: 'social_care.looked_after', occurredOn: '2022-03-01' }], record: { raw: { Episode: [{ '@type': 'CLA', Start: '2022-03-01' }] } } });
   });
 

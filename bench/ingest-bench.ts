@@ -1,0 +1,215 @@
+/**
+ * Ingest benchmark: one million generated rows (simple made-up people with one event each), as
+ * CSV and as fixed-width text, each loaded into PGlite (a data folder) and into PostgreSQL (a fresh
+ * database made on the server named by `TRIBUTARY_BENCH_DATABASE_URL`, skipped without it). Each
+ * load runs in its own child process so that its peak RSS is its own. Prints rows/s and peak RSS.
+ *
+ * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres]`
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { loadPartnership, parsePartnership } from '../src/governance/partnership-loader.ts';
+import { loadFile, prepareDataset } from '../src/ingest/index.ts';
+import { openStore } from '../src/store/index.ts';
+
+type Format = 'csv' | 'fixed-width';
+type Engine = 'pglite' | 'postgres';
+
+export interface IngestBenchResult {
+  readonly format: Format;
+  readonly engine: Engine;
+  readonly rows: number;
+  readonly loaded: number;
+  readonly quarantined: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+  readonly peakRssMiB: number;
+  readonly fileMiB: number;
+}
+
+const NAMES = ['Ann', 'Bob', 'Cara', 'Dev', 'Eve', 'Finn', 'Gita', 'Hal', 'Ivy', 'Jon'];
+const SURNAMES = ['Smith', 'Jones', 'Patel', 'Brown', 'Khan', 'Taylor', 'Wilson', 'Evans'];
+
+/** Row i of the generated extract: id, names, date of birth, postcode, one dated event. */
+function person(i: number): string[] {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const month = String((i % 12) + 1).padStart(2, '0');
+  return [`B${i}`, NAMES[i % NAMES.length]!, SURNAMES[(i >> 3) % SURNAMES.length]!, `${day}/${month}/${2000 + (i % 15)}`,
+    `TB${(i % 9) + 1} ${(i % 9) + 1}AB`, `${day}/${month}/2023`];
+}
+
+const WIDTHS = [10, 10, 12, 10, 8, 10];
+const COLUMNS = ['Id', 'Forename', 'Surname', 'DOB', 'Postcode', 'EventDate'];
+
+/** Writes the extract line by line (bounded memory whatever the row count). */
+async function writeExtract(path: string, format: Format, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (line: string): Promise<void> => { if (!out.write(`${line}\n`)) await once(out, 'drain'); };
+  if (format === 'csv') await write(COLUMNS.join(','));
+  else await write('H BENCH EXTRACT');
+  for (let i = 0; i < rows; i += 1) {
+    const fields = person(i);
+    await write(format === 'csv' ? fields.join(',') : `D${fields.map((f, c) => f.padEnd(WIDTHS[c]!)).join('')}`);
+  }
+  if (format === 'fixed-width') await write(`T${String(rows).padStart(10, '0')}`);
+  out.end();
+  await once(out, 'finish');
+}
+
+/** The partnership and mappings of the bench, written into `dir`. */
+function writeConfig(dir: string): void {
+  mkdirSync(join(dir, 'mappings'), { recursive: true });
+  const agreement = (dataset: string, fields: string[]) => `
+  - id: ${dataset}
+    agency: bench
+    dataset: ${dataset}
+    allowed_fields: [${fields.join(', ')}]
+    lawful_basis: benchmark of made-up rows
+    purposes: [audit]
+    retention_days: 1
+    valid_from: '2000-01-01'`;
+  writeFileSync(join(dir, 'partnership.yaml'), `partnership: { name: Bench, area: Nowhere }
+agencies:
+  - { id: bench, name: Bench agency, sector: other }
+agreements:${agreement('bench-csv', COLUMNS)}${agreement('bench-fixed-width', COLUMNS)}
+`);
+  const record = `record:
+  local_id: Id
+  identifiers:
+    given_name: Forename
+    family_name: Surname
+    dob: { column: DOB, format: DD/MM/YYYY }
+    postcode: Postcode
+events:
+  - code: school.suspension
+    date: { column: EventDate, format: DD/MM/YYYY }
+`;
+  writeFileSync(join(dir, 'mappings', 'bench-csv.yaml'), `dataset: bench-csv\nagency: bench\nformat: csv\n${record}`);
+  let start = 2;
+  const layout = COLUMNS.map((name, c) => {
+    const column = `    - { name: ${name}, start: ${start}, length: ${WIDTHS[c]} }`;
+    start += WIDTHS[c]!;
+    return column;
+  });
+  writeFileSync(join(dir, 'mappings', 'bench-fixed-width.yaml'), `dataset: bench-fixed-width\nagency: bench\nformat: fixed-width
+options:
+  columns:
+    - { name: Type, start: 1, length: 1 }
+${layout.join('\n')}
+  record_type: { column: Type, equals: D }
+${record}`);
+}
+
+/** Opens (creating and migrating) the store, loads the partnership and registers the dataset. */
+async function prepareStore(format: Format, engine: Engine, configDir: string, target: string) {
+  const store = await openStore(engine === 'postgres' ? { databaseUrl: target } : { dataDir: target });
+  const config = parsePartnership(readFileSync(join(configDir, 'partnership.yaml'), 'utf8'));
+  if (!config.ok) throw new Error(JSON.stringify(config.problems));
+  await loadPartnership(store, config.config);
+  const prepared = await prepareDataset(store, configDir, `bench-${format}`, new Date().toISOString().slice(0, 10));
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+  return { store, plan: prepared.plan };
+}
+
+/**
+ * One load, in this process: the child side of the bench (the store was created by an earlier
+ * child, so PGlite's one-off initdb does not count towards the peak). Prints one JSON line.
+ */
+async function loadOne(format: Format, engine: Engine, file: string, configDir: string, target: string, rows: number): Promise<void> {
+  const { store, plan } = await prepareStore(format, engine, configDir, target);
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
+  const started = performance.now();
+  const outcome = await loadFile(store, plan, file);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  await store.close();
+  if (outcome.status !== 'loaded') throw new Error(JSON.stringify(outcome));
+  const { stats } = outcome;
+  if (stats.rowsRead !== rows || stats.rowsLoaded + stats.rowsQuarantined !== rows) throw new Error(`rows not conserved: ${JSON.stringify(stats)}`);
+  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+  const result: IngestBenchResult = {
+    format, engine, rows, loaded: stats.rowsLoaded, quarantined: stats.rowsQuarantined, seconds,
+    rowsPerSecond: rows / seconds, peakRssMiB: peak / 2 ** 20, fileMiB: statSync(file).size / 2 ** 20,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** A fresh database on the bench server, dropped afterwards; null when no server is configured. */
+async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = process.env.TRIBUTARY_BENCH_DATABASE_URL;
+  if (!admin) return null;
+  const name = `tributary_bench_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try { await client.query(sql); } finally { await client.end(); }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Generates the extracts and loads each into each engine, one child process per load. */
+export async function runIngestBench(options: { rows?: number; formats?: Format[]; engines?: Engine[] } = {}): Promise<IngestBenchResult[]> {
+  const rows = options.rows ?? 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
+  const results: IngestBenchResult[] = [];
+  try {
+    writeConfig(join(dir, 'config'));
+    for (const format of options.formats ?? ['csv', 'fixed-width']) {
+      const file = join(dir, `people.${format === 'csv' ? 'csv' : 'txt'}`);
+      await writeExtract(file, format, rows);
+      for (const engine of options.engines ?? ['pglite', 'postgres']) {
+        const database = engine === 'postgres' ? await benchDatabase() : { url: join(dir, `pglite-${format}`), drop: async () => undefined };
+        if (!database) {
+          console.log(`${format} → postgres: skipped (set TRIBUTARY_BENCH_DATABASE_URL to a server URL whose role may create databases)`);
+          continue;
+        }
+        try {
+          const run = (mode: string) => spawnSync(process.execPath,
+            ['bin/run-ts.mjs', fileURLToPath(import.meta.url), mode, format, engine, file, join(dir, 'config'), database.url, String(rows)],
+            { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+          const init = run('--init');
+          if (init.status !== 0) throw new Error(`${format} → ${engine}: the store could not be prepared (exit ${init.status})`);
+          const child = run('--one');
+          const line = child.stdout.trim().split('\n').at(-1) ?? '';
+          if (child.status !== 0) throw new Error(`${format} → ${engine} failed (exit ${child.status}): ${line}`);
+          const result = JSON.parse(line) as IngestBenchResult;
+          results.push(result);
+          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
+        } finally {
+          await database.drop();
+        }
+      }
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+const argv = process.argv.slice(2);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [mode, format, engine, file, configDir, target, rows] = argv;
+  if (mode === '--init') {
+    await (await prepareStore(format as Format, engine as Engine, configDir!, target!)).store.close();
+  } else if (mode === '--one') {
+    await loadOne(format as Format, engine as Engine, file!, configDir!, target!, Number(rows));
+  } else {
+    const value = (flag: string): string | undefined => { const at = argv.indexOf(flag); return at === -1 ? undefined : argv[at + 1]; };
+    await runIngestBench({
+      rows: value('--rows') ? Number(value('--rows')) : undefined,
+      formats: value('--only') ? [value('--only') as Format] : undefined,
+      engines: value('--engine') ? [value('--engine') as Engine] : undefined,
+    });
+  }
+}
