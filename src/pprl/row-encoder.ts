@@ -4,7 +4,7 @@ import { createBlockingKeyer } from './blocking-keys.ts';
 import type { LinkageSchema } from './clkhash-schema.ts';
 import { createClkEncoder } from './clk-encoder.ts';
 import { encodeLine } from './clk-file.ts';
-import { standardiseRow } from './record-standardiser.ts';
+import { createRowStandardiser } from './record-standardiser.ts';
 
 export type CsvRow = Readonly<Record<string, string | undefined>>;
 
@@ -12,8 +12,9 @@ export type CsvRow = Readonly<Record<string, string | undefined>>;
 export function createRowEncoder(schema: LinkageSchema, secret: Uint8Array, map: LinkMap): (row: CsvRow) => string {
   const encode = createClkEncoder(schema, secret);
   const keyer = createBlockingKeyer(schema, secret);
+  const standardise = createRowStandardiser(map);
   return (row) => {
-    const std = standardiseRow(row, map);
+    const std = standardise(row);
     return encodeLine(std.id, encode(std), keyer(std));
   };
 }
