@@ -42,7 +42,7 @@ describe('shipped configuration', () => {
 
 describe('mappings against a generated town', () => {
   let town: TownFixture;
-  beforeAll(() => { town = makeTown({ people: 3000, seed: 2 }); });
+  beforeAll(() => { town = makeTown({ people: 2000, seed: 2 }); });
   afterAll(() => town.remove());
 
   /** Every field name, and every column of every group element, that the ingest adapter yields. */

@@ -7,8 +7,8 @@ describe('recording bias (--bias police:ethnicity=Black:3)', () => {
   let fair: TownFixture, biased: TownFixture;
   let group: Map<string, string>;
   beforeAll(() => {
-    fair = makeTown({ people: 3000, seed: 8 });
-    biased = makeTown({ people: 3000, seed: 8, bias: [{ agency: 'police', attribute: 'ethnicity', value: 'Black', factor: 3 }] });
+    fair = makeTown({ people: 2000, seed: 8 });
+    biased = makeTown({ people: 2000, seed: 8, bias: [{ agency: 'police', attribute: 'ethnicity', value: 'Black', factor: 3 }] });
     group = new Map(fair.csv('truth/persons.csv').map((p) => [p.person_id as string, p.ethnic_group as string]));
   });
   afterAll(() => { fair.remove(); biased.remove(); });
