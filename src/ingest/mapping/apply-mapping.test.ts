@@ -62,7 +62,7 @@ describe('applyMapping', () => {
     expect(result.ok && result.record.raw).not.toHaveProperty('Ethnicity');
   });
 
-  it.each([
+  it.each<{ description: string; fields: Record<string, string>; codes: string[] }>([
     { description: 'no local id', fields: { ...base, Id: ' ' }, codes: ['INGEST_NO_LOCAL_ID'] },
     { description: 'an impossible date of birth', fields: { ...base, DOB: '31/02/2010' }, codes: ['INGEST_BAD_DOB'] },
     { description: 'no name and no identifier', fields: { Id: 'P1', DOB: '01/02/2010' }, codes: ['INGEST_NO_IDENTITY'] },
@@ -71,17 +71,17 @@ describe('applyMapping', () => {
     { description: 'an event whose condition holds but has no date', fields: { ...base, Excluded: 'Y' }, codes: ['INGEST_EVENT_DATE_MISSING'] },
     { description: 'several problems at once', fields: { Id: '', DOB: 'soon', Suspended: 'x' }, codes: ['INGEST_NO_LOCAL_ID', 'INGEST_BAD_DOB', 'INGEST_NO_IDENTITY', 'INGEST_BAD_EVENT_DATE'] },
   ])('quarantines a row with $description, giving every reason', ({ fields, codes }) => {
-    const result = applyMapping(row(fields as FlatRecord), pupils);
+    const result = applyMapping(row(fields), pupils);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(codes);
   });
 
-  it.each([
+  it.each<{ description: string; fields: Record<string, string>; code: string; role: string }>([
     { description: 'an NHS number with a wrong check digit', fields: { NHS: '9434765918' }, code: 'INGEST_INVALID_IDENTIFIER', role: 'nhsNumber' },
     { description: 'a malformed UPN', fields: { UPN: 'XYZ' }, code: 'INGEST_INVALID_IDENTIFIER', role: 'upn' },
     { description: 'an unrecognised sex', fields: { Sex: 'Q' }, code: 'INGEST_UNKNOWN_SEX', role: 'sex' },
   ])('drops $description with a warning and loads the row', ({ fields, code, role }) => {
-    const result = applyMapping(row({ ...base, ...fields } as FlatRecord), pupils);
+    const result = applyMapping(row({ ...base, ...fields }), pupils);
     expect(result).toMatchObject({ ok: true, warnings: [{ code }] });
     expect(result.ok && result.record.identifiers[role as 'upn']).toBeNull();
   });
