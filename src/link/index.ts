@@ -26,3 +26,5 @@ export { LinkMapSchema, type LinkMap } from './csv/link-map-schema.ts';
 export { linkStore, type LinkStoreOptions, type LinkStoreResult } from './store/link-store.ts';
 export { evaluateStore, type StoreEvaluation } from './evaluate/evaluate-store.ts';
 export type { RecordKey } from './cluster/record-keys.ts';
+export { linkIncremental, type LinkIncrementalOptions, type LinkIncrementalResult } from './store/link-incremental.ts';
+export { openPersonSearch, searchPersons, standardiseProbe, type PersonCandidate, type PersonSearch } from './store/search-persons.ts';

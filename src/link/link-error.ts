@@ -14,6 +14,7 @@ export const LINK_ERROR_CODES = [
   'LINK_INPUT_TABLE',
   'LINK_DIALECT_UNSUPPORTED',
   'LINK_TRUTH_INVALID',
+  'LINK_NO_RUN',
 ] as const;
 export type LinkErrorCode = (typeof LINK_ERROR_CODES)[number];
 

@@ -61,11 +61,11 @@ export async function exportStoreRecords(sql: SqlClient, connection: DuckDBConne
   let last = '0';
   let records = 0;
   for (;;) {
-    const rows = await sql.query<Row>(`SELECT id::text AS id, dataset_id, ${SELECT_ROLES.join(', ')}, extra_ids
+    const rows = await sql.query<Row>(`SELECT id::text AS sid, dataset_id, ${SELECT_ROLES.join(', ')}, extra_ids
 FROM source_records WHERE id > $1::bigint${filter} ORDER BY id LIMIT ${batch}`, [last, ...params]);
     for (const row of rows) {
       appender.appendVarchar(String(row.dataset_id));
-      appender.appendVarchar(String(row.id));
+      appender.appendVarchar(String(row.sid));
       for (const role of ROLE_COLUMNS) {
         const value = text(row[role]);
         if (value === null) appender.appendNull(); else appender.appendVarchar(value);
@@ -80,7 +80,7 @@ FROM source_records WHERE id > $1::bigint${filter} ORDER BY id LIMIT ${batch}`, 
     records += rows.length;
     options.onProgress?.({ step: `reading source records (${records})`, done: records, total: 0 });
     if (rows.length < batch) break;
-    last = String(rows.at(-1)!.id);
+    last = String(rows.at(-1)!.sid);
   }
   appender.closeSync();
   const counts = await queryRows<Record<string, number>>(connection, `SELECT ${columns.map((c, i) =>
