@@ -6,7 +6,7 @@
  * and skipped.
  */
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadSettings } from '../../config/index.ts';
 import { loadPartnership, readPartnership } from '../../governance/partnership-loader.ts';
 import { loadFile, prepareDataset, summaryTable, type FileOutcome, type LoadProgress } from '../../ingest/index.ts';
@@ -14,12 +14,19 @@ import { openStore } from '../../store/index.ts';
 
 interface IngestOptions { dataset: string; config: string; loadDate: string }
 
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError(`"${value}" is not a date as YYYY-MM-DD`);
+  }
+  return value;
+}
+
 export function registerIngest(program: Command): void {
   program.command('ingest')
     .description('load agency extract files into a dataset, under its data-sharing agreement')
     .requiredOption('--dataset <name>', 'the dataset; its mapping is <config>/mappings/<name>.yaml')
     .option('--config <dir>', 'the partnership configuration folder (partnership.yaml, mappings/)', 'config/town')
-    .option('--load-date <YYYY-MM-DD>', 'the date the agreement must be valid on', new Date().toISOString().slice(0, 10))
+    .option('--load-date <YYYY-MM-DD>', 'the date the agreement must be valid on', isoDate, new Date().toISOString().slice(0, 10))
     .argument('<files...>', 'extract files, each loaded as one batch')
     .action(async (files: string[], options: IngestOptions) => {
       const settings = loadSettings();
