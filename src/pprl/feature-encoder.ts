@@ -5,7 +5,7 @@
  */
 import type { Feature } from './clkhash-schema.ts';
 import type { TokenHasher } from './ngram-hashing.ts';
-import { tokenize } from './tokenizer.ts';
+import { bitsPerTokenList, tokenize } from './tokenizer.ts';
 
 /** Sets a value's bits in `filter`; `salt` is the record's salt value (ignored by unsalted features). */
 export type FeatureEncoder = (filter: Uint8Array, value: string, salt: string) => void;
@@ -25,11 +25,9 @@ export function featureEncoder(feature: Feature, hasher: TokenHasher): FeatureEn
 
   const positionsOf = (value: string, salt: string): number[] => {
     const tokens = tokenize(value, n, positional);
-    const count = tokens.length;
-    const base = 'bitsPerToken' in strategy ? strategy.bitsPerToken : Math.floor(strategy.bitsPerFeature / count);
-    const residue = 'bitsPerToken' in strategy ? 0 : strategy.bitsPerFeature % count;
+    const ks = bitsPerTokenList(tokens.length, strategy);
     out.length = 0;
-    for (let i = 0; i < count; i++) hasher(salted ? `${salt}|${tokens[i]!}` : tokens[i]!, i < residue ? base + 1 : base, out);
+    for (let i = 0; i < tokens.length; i++) hasher(salted ? `${salt}|${tokens[i]!}` : tokens[i]!, ks[i]!, out);
     return out;
   };
 

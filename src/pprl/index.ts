@@ -9,7 +9,7 @@ export {
 export { defaultSchema } from './default-schema.ts';
 export { createClkEncoder, clkBytes } from './clk-encoder.ts';
 export { createBlockingKeyer } from './blocking-keys.ts';
-export { standardiseRow, type StandardRecord } from './record-standardiser.ts';
+export { standardiseRow, createRowStandardiser, type StandardRecord } from './record-standardiser.ts';
 export { secretFromFile, deriveKeys } from './key-derivation.ts';
 export { encodeCsvFile, readSchemaFile, schemaForMap, type EncodeFileOptions, type EncodeFileResult } from './encode-file.ts';
 export {
@@ -17,6 +17,7 @@ export {
   type EncodedRecord, type EncodedSource, type EncodedLine,
 } from './clk-file.ts';
 export { diceReference, createDiceKernel, packFilters, type DiceKernel, type PackedFilters } from './dice-kernel.ts';
+export { compareAllPairs, type AllPairsResult } from './dice-workers.ts';
 export { linkEncodings, type LinkEncodingsOptions, type LinkEncodingsResult, type LinkedPair, type ClusterAssignment } from './link-encodings.ts';
 export { writeLinkOutput } from './link-output.ts';
 export { fitScoreMixture, scoreHistogram, matchWeight, type MixtureFit } from './score-mixture.ts';

@@ -3,6 +3,7 @@
  * its own premises; the hub links the encodings. See docs/pprl.md.
  */
 import { readFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readLinkMap } from '../../link/index.ts';
 import {
@@ -36,9 +37,14 @@ function encodeCommand(): Command {
       }), opts.secretFile);
       const map = await readLinkMap(opts.map);
       const schema = opts.schema ? await readSchemaFile(opts.schema) : undefined;
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ format: 'encode {value} records', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+        : undefined;
+      bar?.start(0, 0);
       const result = await encodeCsvFile({
         input: file, map, secret, out: opts.out, ...(schema ? { schema } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-      });
+        ...(bar ? { onProgress: (n: number) => bar.update(n) } : {}),
+      }).finally(() => bar?.stop());
       if (result.missingColumns.length > 0) {
         console.error(`tributary pprl encode: ${file} has no column ${result.missingColumns.join(', ')}; encoded as missing.`);
       }
