@@ -31,6 +31,9 @@ function predictionRules(columns: readonly string[]): Rule[] {
     { keys: ['given_name', k('family_name', 'soundex')] },
     { keys: ['family_name', k('given_name', 'soundex')] },
     { keys: [k('family_name', 'soundex'), k('given_name', 'soundex'), k('dob', 'year')] },
+    { keys: [k('family_name', 'soundex'), k('dob', 'year_month')] },
+    { keys: [k('given_name', 'soundex'), k('dob', 'year_month')] },
+    { keys: ['postcode', 'dob'] },
     { keys: ['email'] },
     { keys: ['phone'] },
   ]);

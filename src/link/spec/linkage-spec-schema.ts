@@ -27,7 +27,7 @@ export const TrainingSchema = z.object({
   deterministic_rules: z.array(BlockingRuleSchema).min(1),
   /** The share of true matches the deterministic rules are expected to find. */
   deterministic_recall: z.number().gt(0).lte(1).default(0.8),
-  u_max_pairs: z.number().int().min(1000).default(1_000_000),
+  u_max_pairs: z.number().int().min(1000).default(250_000),
   max_pairs_per_session: z.number().int().min(1000).default(2_000_000),
   em_max_iterations: z.number().int().min(1).default(25),
   em_tolerance: z.number().gt(0).default(1e-4),
