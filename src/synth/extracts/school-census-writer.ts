@@ -16,7 +16,7 @@ import { csvLine } from './text-encoding.ts';
 export const SCHOOL_CENSUS_COLUMNS = [
   'CensusID', 'AcademicYear', 'CensusDate', 'LAEstab', 'SchoolName', 'UPN', 'Surname', 'Forename', 'MiddleNames',
   'FormerSurname', 'DOB', 'Sex', 'AddressLine1', 'Postcode', 'Ethnicity', 'SENProvision', 'FSMEligible', 'NCYearActual',
-  'EntryDate', 'SessionsPossible', 'SessionsMissed', 'OverallAbsencePct', 'KS2_RWM_Expected', 'KS4_EngMaths_4Plus',
+  'EntryDate', 'SessionsPossible', 'SessionsMissed', 'OverallAbsencePct', 'AttendanceTo', 'KS2_RWM_Expected', 'KS4_EngMaths_4Plus', 'KSResultDate',
   'SuspensionCount', 'Suspension1Date', 'Suspension2Date', 'Suspension3Date', 'PermanentExclusionDate',
   'Contact1ID', 'Contact1Forename', 'Contact1Surname', 'Contact1Relationship', 'Contact1Postcode',
   'Contact2ID', 'Contact2Forename', 'Contact2Surname', 'Contact2Relationship', 'Contact2Postcode',
@@ -76,7 +76,7 @@ export function schoolCensusWriter(ctx: ExtractContext): ExtractWriter {
             date(id.dob), id.sex, id.addressLine, id.postcode, faults.optional('ethnicity', child.ethnicity.code),
             year.sen, yn(year.fsm), year.ncYear === 0 ? 'R' : String(year.ncYear), dmySlash(year.entry),
             year.sessionsPossible, year.sessionsMissed, (100 * year.sessionsMissed / Math.max(1, year.sessionsPossible)).toFixed(1),
-            yn(year.ks2Expected), yn(year.ks4EngMaths4), s.length, date(s[0]), date(s[1]), date(s[2]), date(year.permanentExclusion),
+            dmySlash(year.attendanceTo), yn(year.ks2Expected), yn(year.ks4EngMaths4), date(year.resultsDay), s.length, date(s[0]), date(s[1]), date(s[2]), date(year.permanentExclusion),
             ...contactCells(child, year, faults),
           ]));
           ctx.truth.record(DATASET, rowId, 'subject', child.id);

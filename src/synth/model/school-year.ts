@@ -42,7 +42,7 @@ export function schoolYear(ctx: TownContext, child: Person, state: ChildState, v
   const p = SCHOOL.paLogit;
   const absent = rng.chance(logistic(p.intercept + (fsm ? p.fsm : 0) + (sen ? p.sen : 0) + (secondary ? p.secondary : 0)
     + (inNeed ? p.inNeed : 0) + (state.substance ? p.substance : 0) + p.conduct * child.conduct));
-  const possible = Math.round(SCHOOL.sessionsPerYear * Math.min(1, (end - start + 1) / 300));
+  const possible = Math.round(SCHOOL.sessionsPerYear * Math.min(1, (Math.min(end, dayOf(year + 1, 7, 22)) - start + 1) / 300));
   const rate = absent ? rng.between(0.1, 0.35) : rng.between(0.005, 0.095);
   const missed = absent ? Math.ceil(possible * rate) : Math.floor(possible * rate);
   const s = SCHOOL.suspensionLog;
@@ -67,6 +67,7 @@ export function schoolYear(ctx: TownContext, child: Person, state: ChildState, v
     + (state.excludedEver ? k4.excluded : 0) + (state.lookedAfterEver ? k4.lookedAfter : 0)));
   child.life.schoolYears.push({
     academicYear: year, school, ncYear: nc, census, entry, fsm, sen: child.sen, sessionsPossible: possible, sessionsMissed: missed,
+    attendanceTo: Math.min(dayOf(year + 1, 7, 22), ctx.extractDay), resultsDay: results && (nc === 6 || nc === 11) ? dayOf(year + 1, 7, 10) : null,
     ks2Expected: nc === 6 && results ? !ks2Low : null, ks4EngMaths4: nc === 11 && results ? !ks4Low : null,
     suspensions, permanentExclusion,
   });

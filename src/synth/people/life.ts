@@ -18,6 +18,10 @@ export interface SchoolYear {
   readonly sen: Sen;
   readonly sessionsPossible: number;
   readonly sessionsMissed: number;
+  /** The last day the attendance figures count (end of the summer term, or the extract date). */
+  readonly attendanceTo: Day;
+  /** When the Key Stage result (if any) was published. */
+  readonly resultsDay: Day | null;
   /** Year 6: met the expected standard in reading, writing and maths. */
   readonly ks2Expected: boolean | null;
   /** Year 11: grade 4 or above in English and maths. */

@@ -37,7 +37,7 @@ function writePerson(sink: FileSink, p: Person, e: Day): void {
   }
   for (const c of l.care) write(CARE[c.kind], c.start, c.end, true, 'social-care', null);
   for (const y of l.schoolYears) {
-    if (y.sessionsMissed / Math.max(1, y.sessionsPossible) >= 0.1) write('school.persistent_absence', y.census, null, true, 'school-census', String(y.academicYear));
+    if (y.sessionsMissed / Math.max(1, y.sessionsPossible) >= 0.1) write('school.persistent_absence', y.attendanceTo, null, true, 'school-census', String(y.academicYear));
     for (const d of y.suspensions) write('school.suspension', d, null, true, 'school-census', y.school.laEstab);
     if (y.permanentExclusion !== null) write('school.permanent_exclusion', y.permanentExclusion, null, true, 'school-census', y.school.laEstab);
   }
