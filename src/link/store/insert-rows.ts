@@ -8,12 +8,12 @@ import type { SqlClient } from '../../store/index.ts';
 export type ColumnType = readonly [name: string, type: string];
 
 /**
- * Inserts `count` rows, the value of column j of row i being `value(i, j)`.
+ * Inserts `count` rows, row i holding the values `row(i)` in column order.
  * `suffix` is appended to the statement (e.g. an `ON CONFLICT` clause).
  */
 export async function insertRows(
   sql: SqlClient, table: string, columns: readonly ColumnType[], count: number,
-  value: (row: number, column: number) => unknown, options: { suffix?: string; chunk?: number } = {},
+  row: (index: number) => readonly unknown[], options: { suffix?: string; chunk?: number } = {},
 ): Promise<void> {
   const chunk = options.chunk ?? 10_000;
   const names = columns.map(([name]) => name).join(', ');
@@ -22,9 +22,10 @@ export async function insertRows(
   for (let start = 0; start < count; start += chunk) {
     const rows: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i++) {
-      const row: Record<string, unknown> = {};
-      columns.forEach(([name], j) => { row[name] = value(i, j); });
-      rows.push(row);
+      const values = row(i);
+      const object: Record<string, unknown> = {};
+      columns.forEach(([name], j) => { object[name] = values[j]; });
+      rows.push(object);
     }
     await sql.query(statement, [JSON.stringify(rows)]);
   }

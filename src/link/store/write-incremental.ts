@@ -59,17 +59,17 @@ VALUES ('incremental', $1::jsonb, $2, $3::jsonb, $4, $5::jsonb, now()) RETURNING
       personOf.set(c, createdOf.get(c)!.id);
     }
     const created = [...createdOf.values()];
-    await insertRows(tx, 'persons', [['id', 'text'], ['created_run_id', 'bigint']], created.length, (i, j) => (j === 0 ? created[i]!.id : runId));
+    await insertRows(tx, 'persons', [['id', 'text'], ['created_run_id', 'bigint']], created.length, (i) => [created[i]!.id, runId]);
     await insertRows(tx, 'person_changes', [['run_id', 'bigint'], ['kind', 'text'], ['from_persons', 'jsonb'], ['to_persons', 'jsonb'], ['records', 'int']],
-      created.length, (i, j) => [runId, 'created', [], [created[i]!.id], created[i]!.records][j]);
+      created.length, (i) => [runId, 'created', [], [created[i]!.id], created[i]!.records]);
     const rids = w.newRids;
     await insertRows(tx, 'person_records', [['source_record_id', 'bigint'], ['person_id', 'text'], ['match_probability', 'float8'], ['run_id', 'bigint']],
-      rids.length, (i, j) => { const b = best.get(rids[i]!); return [src(rids[i]!), personOf.get(cluster[rids[i]!]!), b === undefined ? null : probabilityOf(b), runId][j]; });
+      rids.length, (i) => { const b = best.get(rids[i]!); return [src(rids[i]!), personOf.get(cluster[rids[i]!]!), b === undefined ? null : probabilityOf(b), runId]; });
     const pair = (l: number, r: number) => [Math.min(src(l), src(r)), Math.max(src(l), src(r))];
     await insertRows(tx, 'record_links', [['run_id', 'bigint'], ...PAIR_COLUMNS, ['comparison', 'jsonb']], left.length,
-      (i, j) => [runId, ...pair(left[i]!, right[i]!), weight[i], probabilityOf(weight[i]!), JSON.parse(detail[i]!)][j], { suffix: 'ON CONFLICT DO NOTHING' });
+      (i) => [runId, ...pair(left[i]!, right[i]!), weight[i], probabilityOf(weight[i]!), JSON.parse(detail[i]!)], { suffix: 'ON CONFLICT DO NOTHING' });
     await insertRows(tx, 'review_items', [['run_id', 'bigint'], ...PAIR_COLUMNS], review.length,
-      (i, j) => [runId, ...pair(review[i]![0], review[i]![1]), review[i]![2], probabilityOf(review[i]![2])][j],
+      (i) => [runId, ...pair(review[i]![0], review[i]![1]), review[i]![2], probabilityOf(review[i]![2])],
       { suffix: 'ON CONFLICT (record_l, record_r) DO NOTHING' });
     return { runId, attached, created: created.length, reviewItems: review.length };
   });

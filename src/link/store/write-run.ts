@@ -39,14 +39,14 @@ FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.statu
 const PAIR_COLUMNS = [['record_l', 'bigint'], ['record_r', 'bigint'], ['match_weight', 'float8'], ['match_probability', 'float8']] as const;
 
 async function writePersons(tx: SqlClient, runId: number, mapping: PersonMapping): Promise<void> {
-  await insertRows(tx, 'persons', [['id', 'text'], ['created_run_id', 'bigint']], mapping.created.length, (i, j) => (j === 0 ? mapping.created[i] : runId));
+  await insertRows(tx, 'persons', [['id', 'text'], ['created_run_id', 'bigint']], mapping.created.length, (i) => [mapping.created[i], runId]);
   const merged = [...mapping.merged];
   await tx.query(`UPDATE persons AS p SET status = 'merged', merged_into = x.target FROM jsonb_to_recordset($1::jsonb) AS x(id text, target text) WHERE p.id = x.id`,
     [JSON.stringify(merged.map(([id, into]) => ({ id, target: into })))]);
   await tx.query(`UPDATE persons SET status = 'retired' WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(mapping.retired)]);
   const changes = mapping.changes;
   await insertRows(tx, 'person_changes', [['run_id', 'bigint'], ['kind', 'text'], ['from_persons', 'jsonb'], ['to_persons', 'jsonb'], ['records', 'int']],
-    changes.length, (i, j) => [runId, changes[i]!.kind, changes[i]!.fromPersons, changes[i]!.toPersons, changes[i]!.records][j]);
+    changes.length, (i) => [runId, changes[i]!.kind, changes[i]!.fromPersons, changes[i]!.toPersons, changes[i]!.records]);
 }
 
 /** Writes a full run; returns the run id and the person mapping. */
@@ -62,12 +62,12 @@ VALUES ($1, $2::jsonb, $3, $4::jsonb, $5, $6::jsonb, now()) RETURNING id::text A
     await writePersons(tx, runId, mapping);
     await tx.query('DELETE FROM person_records');
     await insertRows(tx, 'person_records', [['source_record_id', 'bigint'], ['person_id', 'text'], ['match_probability', 'float8'], ['run_id', 'bigint']],
-      c.records.length, (i, j) => [c.records[i], mapping.personOf.get(c.clusters[i]!), c.probabilities[i], runId][j]);
+      c.records.length, (i) => [c.records[i], mapping.personOf.get(c.clusters[i]!), c.probabilities[i], runId]);
     await tx.query('DELETE FROM record_links');
     await insertRows(tx, 'record_links', [['run_id', 'bigint'], ...PAIR_COLUMNS, ['comparison', 'jsonb']], pairs.left.length,
-      (i, j) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], JSON.parse(pairs.detail[i]!)][j]);
+      (i) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], JSON.parse(pairs.detail[i]!)]);
     await insertRows(tx, 'review_items', [['run_id', 'bigint'], ...PAIR_COLUMNS], review.left.length,
-      (i, j) => [runId, review.left[i], review.right[i], review.weight[i], review.probability[i]][j],
+      (i) => [runId, review.left[i], review.right[i], review.weight[i], review.probability[i]],
       { suffix: `ON CONFLICT (record_l, record_r) DO UPDATE SET run_id = excluded.run_id, match_weight = excluded.match_weight,
   match_probability = excluded.match_probability WHERE review_items.status = 'open'` });
     await tx.query(`DELETE FROM review_items WHERE status = 'open' AND run_id <> $1`, [runId]);
