@@ -17,7 +17,8 @@ export async function* streamJson<T>(
   stages: readonly unknown[],
   parserOptions: { jsonStreaming?: boolean } = {},
 ): AsyncGenerator<T> {
-  const run = (gen as unknown as (...fns: unknown[]) => (input: unknown) => AsyncGenerator<T>)(parser(parserOptions), ...stages);
+  // packed values only (no streamed string/number chunks): half the tokens, twice the speed
+  const run = (gen as unknown as (...fns: unknown[]) => (input: unknown) => AsyncGenerator<T>)(parser({ ...parserOptions, streamValues: false }), ...stages);
   try {
     for await (const chunk of text) yield* run(chunk);
     yield* run(none);
