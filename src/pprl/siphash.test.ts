@@ -11,6 +11,7 @@ describe('siphash24', () => {
     { description: 'the empty message', n: 0, digest: '310e0edd47db6f72' },
     { description: 'one byte', n: 1, digest: 'fd67dc93c539f874' },
     { description: 'seven bytes', n: 7, digest: '37d1018bf50002ab' },
+    { description: 'exactly one block', n: 8, digest: '6224939a79f5f593' },
     { description: 'fifteen bytes (the paper\'s example)', n: 15, digest: 'e545be4961ca29a1' },
   ])('gives the reference output for $description', ({ n, digest }) => {
     expect(hex(siphash24(key, bytes(n)))).toBe(digest);
