@@ -21,6 +21,7 @@ const TREATMENT_TYPE = { code: '408941008', display: 'Drug and alcohol misuse se
 
 const coding = (c: { code: string; display: string }): object => ({ coding: [{ system: SNOMED, code: c.code, display: c.display }] });
 
+/** A specialist drug and alcohol treatment episode (active while it has no end). */
 export function episodeOfCare(id: string, patientId: string, start: Day, end: Day | null): object {
   return {
     resourceType: 'EpisodeOfCare', id, status: end === null ? 'active' : 'finished',
@@ -29,6 +30,7 @@ export function episodeOfCare(id: string, patientId: string, start: Day, end: Da
   };
 }
 
+/** An emergency department visit, alcohol-related or an injury, at a time of day. */
 export function emergencyEncounter(id: string, patientId: string, day: Day, alcohol: boolean, minute: number): object {
   const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`;
   return {
@@ -41,6 +43,7 @@ export function emergencyEncounter(id: string, patientId: string, day: Day, alco
   };
 }
 
+/** The substance dependence a treatment is for. */
 export function substanceCondition(id: string, patientId: string, spell: SubstanceSpell, recorded: Day): object {
   return {
     resourceType: 'Condition', id, code: coding(SUBSTANCE_CONDITIONS[spell.substance]),

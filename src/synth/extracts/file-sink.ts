@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 
 const CHUNK = 1 << 20;
 
+/** One output file, written in chunks; `close` flushes the rest. */
 export class FileSink {
   private readonly fd: number;
   private buffer = '';

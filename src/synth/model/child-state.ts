@@ -36,6 +36,7 @@ export interface ChildState {
   readonly ownHomeless: Day[];
 }
 
+/** A newborn's circumstances: at home, nothing yet happened. */
 export function initialState(dob: Day): ChildState {
   return {
     inNeedEver: false, inNeedUntil: null, lookedAfterEver: false, lookedAfterUntil: null, careLeaver: false,
@@ -71,6 +72,7 @@ export interface FamilyView {
   readonly recentHomeless: boolean;
 }
 
+/** The family as it stands for `child` on `day`. */
 export function familyView(family: FamilyHistory, child: Person, state: ChildState, day: Day): FamilyView {
   const partner = partnerOn(family, day);
   const father = family.father;

@@ -110,6 +110,7 @@ export interface Life {
   readonly homeless: HomelessApplication[];
 }
 
+/** A life with nothing in it yet. */
 export function emptyLife(): Life {
   return {
     schoolYears: [], care: [], incidents: [], offences: [], substance: [], aeVisits: [],

@@ -34,8 +34,11 @@ export interface NamePools {
   readonly surname: WeightedPool;
 }
 
+/** Entries of faker's lists that read as titles rather than names. */
+const NOT_NAMES = new Set(['General', 'Major', 'Judge', 'King', 'Prince', 'Queen', 'Princess', 'Sister', 'Baby']);
+
 const clean = (names: readonly string[]): string[] =>
-  [...new Set(names.filter((n) => /^[A-Za-z][A-Za-z' -]*$/.test(n)))].sort();
+  [...new Set(names.filter((n) => /^[A-Za-z][A-Za-z' -]*$/.test(n) && !NOT_NAMES.has(n)))].sort();
 
 function zipfPool(faker: Faker, names: readonly string[], exponent: number, boostNicknamed: boolean): WeightedPool {
   const order = faker.helpers.shuffle(clean(names));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FileSink } from '../extracts/file-sink.ts';
 import { csvLine } from '../extracts/text-encoding.ts';
 
+/** Writes truth/records.csv and counts records per dataset. */
 export class TruthLog {
   private readonly sink: FileSink;
   private readonly seenContacts = new Set<string>();
