@@ -23,6 +23,8 @@ export interface PprlBenchResult {
   pairsPerSecond: number;
   pairsPerSecondOneThread: number;
   pairsPerCpuSecondOneThread: number;
+  /** The same comparison on 1024-bit CLKs (the length of a schema without balancing). */
+  pairsPerSecond1024: number;
   peakRssMiB: number;
 }
 
@@ -46,6 +48,8 @@ export async function runPprlBench(records = 100_000, rows = 2_000): Promise<Ppr
     const packed = packFilters(source.records.map((r) => r.clk));
     const threads = availableParallelism();
     const all = await compareAllPairs(packed, [0, rows], [rows, packed.count], 0.9, threads);
+    const half = packFilters(source.records.map((r) => r.clk.subarray(0, 128)));
+    const short = await compareAllPairs(half, [0, rows], [rows, half.count], 0.9, threads);
     const kernel = createDiceKernel(packed);
     const oneRows = Math.max(1, Math.floor(rows / 4));
     const started = performance.now();
@@ -57,7 +61,8 @@ export async function runPprlBench(records = 100_000, rows = 2_000): Promise<Ppr
       records: encoded.records, encodeRecordsPerSecond, encodeRecordsPerCpuSecond, clkBits: packed.stride * 8,
       comparedPairs: all.compared, threads, pairsPerSecond: all.compared / all.seconds,
       pairsPerSecondOneThread: (oneRows * (packed.count - rows)) / oneSeconds,
-      pairsPerCpuSecondOneThread: (oneRows * (packed.count - rows)) / ((oneCpu.user + oneCpu.system) / 1e6), peakRssMiB: peakMiB(),
+      pairsPerCpuSecondOneThread: (oneRows * (packed.count - rows)) / ((oneCpu.user + oneCpu.system) / 1e6),
+      pairsPerSecond1024: short.compared / short.seconds, peakRssMiB: peakMiB(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -70,6 +75,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const m = (x: number): string => (x / 1e6).toFixed(1);
   console.log(`encode: ${r.records} records at ${Math.round(r.encodeRecordsPerSecond)} records/s wall-clock (${Math.round(r.encodeRecordsPerCpuSecond)} per CPU-second)`);
   console.log(`compare: ${r.comparedPairs} pairs of ${r.clkBits}-bit CLKs at ${m(r.pairsPerSecond)} M pairs/s on ${r.threads} threads; `
-    + `one thread ${m(r.pairsPerSecondOneThread)} M pairs/s wall-clock (${m(r.pairsPerCpuSecondOneThread)} M per CPU-second)`);
+    + `one thread ${m(r.pairsPerSecondOneThread)} M pairs/s wall-clock (${m(r.pairsPerCpuSecondOneThread)} M per CPU-second); `
+    + `1024-bit CLKs ${m(r.pairsPerSecond1024)} M pairs/s on ${r.threads} threads`);
   console.log(`peak memory: ${r.peakRssMiB} MiB`);
 }
