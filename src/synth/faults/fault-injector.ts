@@ -98,7 +98,7 @@ export class RecordFaults {
 
   /** The current value, or (if the subject had one) an earlier value recorded instead. */
   stale<T>(field: string, fault: 'oldSurname' | 'oldAddress', current: T, earlier: T | null, show: (v: T) => string): T {
-    if (earlier === null || show(earlier) === show(current)) return current;
+    if (earlier === null || earlier === current) return current;
     if (!this.roll(fault)) return current;
     this.log(field, fault, show(current), show(earlier));
     return earlier;
