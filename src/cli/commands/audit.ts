@@ -17,7 +17,7 @@ export function registerAudit(program: Command): void {
       try {
         const result = await verifyAuditChain(store);
         if (result.ok) {
-          console.log(`audit log intact: ${result.entries} entries verified; last hash ${result.headHash}`);
+          console.log(`audit log intact: ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} verified; last hash ${result.headHash}`);
         } else {
           console.error(`audit log broken at entry ${result.brokenAt}: ${result.message} (${result.entries} entries before it verified)`);
           process.exitCode = AUDIT_BROKEN_EXIT_CODE;
