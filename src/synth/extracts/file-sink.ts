@@ -1,6 +1,7 @@
 /**
- * A streaming text file: writes are buffered and flushed in chunks of about a megabyte, so
- * extracts of any size are written without building one large string.
+ * A streaming text file: each write is copied straight into a one-megabyte byte buffer, which is
+ * written out when full, so extracts of any size are written without building large strings
+ * (and the small strings die young, which keeps garbage collection cheap).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,7 +11,8 @@ const CHUNK = 1 << 20;
 /** One output file, written in chunks; `close` flushes the rest. */
 export class FileSink {
   private readonly fd: number;
-  private buffer = '';
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   private closed = false;
   bytes = 0;
 
@@ -22,14 +24,21 @@ export class FileSink {
   /** Appends text (a line should carry its own newline). */
   write(text: string): void {
     if (this.closed) throw new Error(`write after close: ${this.path}`);
-    this.buffer += text;
-    if (this.buffer.length >= CHUNK) this.flush();
+    const most = text.length * 3;
+    if (this.used + most > CHUNK) {
+      this.flush();
+      if (most > CHUNK) {
+        this.bytes += writeSync(this.fd, text, null, 'utf8');
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   private flush(): void {
-    if (this.buffer.length === 0) return;
-    this.bytes += writeSync(this.fd, this.buffer, null, 'utf8');
-    this.buffer = '';
+    if (this.used === 0) return;
+    this.bytes += writeSync(this.fd, this.buffer, 0, this.used);
+    this.used = 0;
   }
 
   close(): void {
