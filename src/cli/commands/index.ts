@@ -12,6 +12,7 @@ import { registerSar } from './sar.ts';
 import { registerRights } from './rights.ts';
 import { registerRetention } from './retention.ts';
 import { registerTransparency } from './transparency.ts';
+import { registerModel } from './model.ts';
 
 export const commands: Array<(program: Command) => void> = [
   registerDemo,
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   registerRights,
   registerRetention,
   registerTransparency,
+  registerModel,
 ];

@@ -49,3 +49,23 @@ export const ScoreEvaluationSchema = z.object({
   lift: z.array(LiftDecileSchema),
 });
 export type ScoreEvaluation = z.infer<typeof ScoreEvaluationSchema>;
+
+export const CalibrationMethodResultSchema = z.object({
+  method: z.enum(['none', 'platt', 'isotonic']),
+  brier: z.number(),
+  log_loss: z.number(),
+  ece: z.number(),
+});
+
+/** `evaluation.json`: the model and its baselines on the same held-out rows. */
+export const EvaluationReportSchema = z.object({
+  split: z.string(),
+  train_rows: z.number().int(),
+  test_rows: z.number().int(),
+  model: ScoreEvaluationSchema,
+  logistic_regression: ScoreEvaluationSchema,
+  scorecard: ScoreEvaluationSchema,
+  /** The model's held-out scores before calibration, with Platt (shipped) and isotonic (diagnostic). */
+  calibration_comparison: z.array(CalibrationMethodResultSchema),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;

@@ -49,7 +49,7 @@ function encode(shape: Shape, column: ColumnOf<'categorical'>): Int32Array {
 function cells(shape: Shape) {
   return [
     ...shape.levels.map((level) => ({ label: level.value, count: level.count, contribution: level.contribution })),
-    ...(shape.other ? [{ label: `(other: ${shape.other.values.length} value${shape.other.values.length === 1 ? "" : "s"})`, count: shape.other.count, contribution: shape.other.contribution }] : []),
+    ...(shape.other ? [{ label: `(other: ${shape.other.values.length} value${shape.other.values.length === 1 ? '' : 's'})`, count: shape.other.count, contribution: shape.other.contribution }] : []),
     { label: '(missing)', count: shape.missing.count, contribution: shape.missing.contribution },
   ];
 }

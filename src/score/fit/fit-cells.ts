@@ -89,13 +89,16 @@ function isNonDecreasing(values: Float64Array): boolean {
   return true;
 }
 
-/** The logit of every listed row under a cell fit. */
+/** The logit of every listed row under a cell fit (a code of −1, never seen, contributes 0). */
 export function cellLogits(data: Pick<EncodedData, 'codes'>, fit: Pick<CellFit, 'intercept' | 'cells'>, rows: Int32Array): Float64Array {
   const eta = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     let sum = fit.intercept;
-    for (let f = 0; f < data.codes.length; f++) sum += fit.cells[f]![data.codes[f]![i]!]!;
+    for (let f = 0; f < data.codes.length; f++) {
+      const code = data.codes[f]![i]!;
+      if (code >= 0) sum += fit.cells[f]![code]!;
+    }
     eta[r] = sum;
   }
   return eta;
