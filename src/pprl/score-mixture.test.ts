@@ -36,6 +36,13 @@ describe('fitScoreMixture', () => {
     expect(fit.posterior(0.05)).toBeLessThan(1e-6);
   });
 
+  it('stays sensible on a handful of pairs: a near-identical pair matches, a dissimilar one does not', () => {
+    const fit = fitScoreMixture(scoreHistogram(Float64Array.of(0.98, 0.55)));
+    expect(fit.posterior(0.98)).toBeGreaterThan(0.5);
+    expect(fit.posterior(0.55)).toBeLessThan(0.5);
+    expect(fitScoreMixture(scoreHistogram(new Float64Array(0))).threshold).toBeLessThan(1);
+  });
+
   it('converts posteriors to finite log2-odds weights', () => {
     expect(matchWeight(0.5)).toBe(0);
     expect(matchWeight(0.8)).toBeCloseTo(2, 10);

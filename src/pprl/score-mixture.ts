@@ -3,9 +3,18 @@
  * histogram of Dice scores of the blocked candidate pairs (one component for matches, one for
  * non-matches). The posterior P(match | score) is made non-decreasing in the score from the top
  * down (each bin takes the smallest posterior at or above it, which removes the Beta tails'
- * artefacts far from the data), and a pair is a match when its posterior is at least ½.
+ * artefacts far from the data), and a pair is a match when its posterior is at least ½. A weak
+ * prior of pseudo-pairs keeps the fit sensible when there are only a few candidate pairs.
  */
 const BINS = 1000;
+
+/**
+ * A weak prior, as pseudo-pairs added to each component in every M-step: it keeps the fit sensible
+ * on a handful of candidate pairs (a tiny file) and vanishes against thousands of real ones.
+ */
+const PSEUDO_PAIRS = 10;
+const MATCH_PRIOR = { mean: 0.92, variance: 0.003 };
+const NON_MATCH_PRIOR = { mean: 0.5, variance: 0.01 };
 
 export interface BetaParams { alpha: number; beta: number }
 
@@ -59,26 +68,28 @@ export function scoreHistogram(scores: Float64Array): Float64Array {
 export function fitScoreMixture(counts: Float64Array, maxIterations = 300): MixtureFit {
   const total = counts.reduce((a, b) => a + b, 0);
   let prior = 0.1;
-  let match = betaFromMoments(0.92, 0.003);
-  let nonMatch = betaFromMoments(0.45, 0.015);
+  let match = betaFromMoments(MATCH_PRIOR.mean, MATCH_PRIOR.variance);
+  let nonMatch = betaFromMoments(NON_MATCH_PRIOR.mean, NON_MATCH_PRIOR.variance);
   const resp = new Float64Array(BINS);
   let iterations = 0;
-  for (; iterations < maxIterations && total > 0; iterations++) {
+  for (; iterations < maxIterations; iterations++) {
     for (let b = 0; b < BINS; b++) {
       const x = center(b);
       const lm = Math.log(prior) + logBetaPdf(x, match);
       const ln = Math.log(1 - prior) + logBetaPdf(x, nonMatch);
       resp[b] = 1 / (1 + Math.exp(ln - lm));
     }
-    const moments = (weight: (b: number) => number): [number, number, number] => {
-      let w = 0; let s = 0; let s2 = 0;
+    const moments = (weight: (b: number) => number, pseudo: typeof MATCH_PRIOR): [number, number, number] => {
+      let w = PSEUDO_PAIRS;
+      let s = PSEUDO_PAIRS * pseudo.mean;
+      let s2 = PSEUDO_PAIRS * (pseudo.variance + pseudo.mean ** 2);
       for (let b = 0; b < BINS; b++) { const c = counts[b]! * weight(b); w += c; s += c * center(b); s2 += c * center(b) ** 2; }
-      const mean = w > 0 ? s / w : 0.5;
-      return [w, mean, w > 0 ? s2 / w - mean * mean : 0.01];
+      const m = s / w;
+      return [w - PSEUDO_PAIRS, m, s2 / w - m * m];
     };
-    const [wm, mm, vm] = moments((b) => resp[b]!);
-    const [, mn, vn] = moments((b) => 1 - resp[b]!);
-    const nextPrior = Math.min(Math.max(wm / total, 1e-6), 1 - 1e-6);
+    const [wm, mm, vm] = moments((b) => resp[b]!, MATCH_PRIOR);
+    const [, mn, vn] = moments((b) => 1 - resp[b]!, NON_MATCH_PRIOR);
+    const nextPrior = Math.min(Math.max((wm + PSEUDO_PAIRS) / (total + 2 * PSEUDO_PAIRS), 1e-6), 1 - 1e-6);
     const nextMatch = betaFromMoments(mm, vm);
     nonMatch = betaFromMoments(mn, vn);
     const change = Math.abs(nextPrior - prior) + Math.abs(nextMatch.alpha - match.alpha) / match.alpha;
