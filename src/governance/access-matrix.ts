@@ -23,6 +23,7 @@ export interface AccessRule {
 const everyone: Record<Role, readonly Condition[]> = Object.fromEntries(ROLES.map((role) => [role, [] as Condition[]])) as Record<Role, Condition[]>;
 const open = { public: true, roles: {} } as const;
 const teamWork = { practitioner: ['own_team'], supervisor: ['own_team'] } as const;
+const worklistViewers = { ...teamWork, analyst: ['pseudonymised'] } as const;
 const personView = {
   practitioner: ['purpose'], supervisor: ['purpose'], analyst: ['purpose', 'pseudonymised'],
 } as const;
@@ -49,7 +50,7 @@ export const accessMatrix: readonly AccessRule[] = [
 
   // Pages
   { method: 'GET', path: '/', summary: 'Home page for the user’s role', roles: everyone },
-  { method: 'GET', path: '/worklist', summary: 'Worklist of the user’s team', roles: teamWork },
+  { method: 'GET', path: '/worklist', summary: 'Worklist of the user’s team (analysts: by pseudonym)', roles: worklistViewers },
   { method: 'GET', path: '/review', summary: 'Clerical review queue (identifiable records)', roles: { analyst: [] } },
   { method: 'GET', path: '/models', summary: 'Model versions, cards and approvals', roles: { analyst: [], ig_lead: [] } },
   { method: 'GET', path: '/data', summary: 'Agencies, datasets, agreements, ingest batches and uploads', roles: dataViewers },
@@ -70,7 +71,7 @@ export const accessMatrix: readonly AccessRule[] = [
 
   // JSON API: each page's data
   { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user and the sections they may open', roles: everyone },
-  { method: 'GET', path: '/api/v1/worklist', summary: 'Worklist of the user’s team', roles: teamWork },
+  { method: 'GET', path: '/api/v1/worklist', summary: 'Worklist of the user’s team (analysts: by pseudonym)', roles: worklistViewers },
   { method: 'GET', path: '/api/v1/teams/:teamId/worklist', summary: 'Worklist of a team', roles: teamWork },
   { method: 'GET', path: '/api/v1/review-queue', summary: 'Clerical review queue', roles: { analyst: [] } },
   { method: 'GET', path: '/api/v1/models', summary: 'Model versions', roles: { analyst: [], ig_lead: [] } },

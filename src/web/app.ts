@@ -28,6 +28,7 @@ import { createLogger } from './logger.ts';
 import { registerPeopleRoutes } from './people/people-routes.ts';
 import { createPageRenderer, registerViews } from './rendering.ts';
 import { registerPlaceholderRoutes } from './sections/placeholder-routes.ts';
+import { registerWorklistRoutes } from './worklist/worklist-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSessionHook } from './session/session-hook.ts';
 import { WebSettingsSchema, type WebSettingsInput } from './settings.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOidcRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerPlaceholderRoutes(app, ctx);
+  registerWorklistRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);

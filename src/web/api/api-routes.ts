@@ -10,9 +10,9 @@ import {
 import { homeData, HomeDataSchema } from '../home/home-data.ts';
 import { viewPerson } from '../people/person-view.ts';
 import { purposeOptions, statePurpose } from '../people/purpose-statement.ts';
-import {
-  ModelsSchema, ReviewQueueSchema, SupportCatalogueSchema, worklistFor, WorklistSchema,
-} from '../sections/placeholder-data.ts';
+import { ModelsSchema, ReviewQueueSchema, SupportCatalogueSchema } from '../sections/placeholder-data.ts';
+import { WorklistQuerySchema, WorklistSchema } from '../worklist/worklist-data.ts';
+import { worklistForRequest } from '../worklist/worklist-routes.ts';
 import { defineApiRoute, type ApiRoute } from './api-route.ts';
 
 const PurposeOptionsSchema = z.object({
@@ -32,13 +32,15 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/worklist', operationId: 'getWorklist', tag: 'Worklist',
-    summary: 'Worklist of the user’s team', response: WorklistSchema,
-    handler: ({ request, ctx }) => worklistFor(ctx.store, request.principal!.teamId),
+    summary: 'Worklist of the user’s team (filters: factor, age band; order: priority or newest)',
+    query: WorklistQuerySchema, response: WorklistSchema,
+    handler: ({ request, query, ctx }) => worklistForRequest(request, ctx, query),
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/teams/:teamId/worklist', operationId: 'getTeamWorklist', tag: 'Worklist',
-    summary: 'Worklist of a team (the user’s own only)', params: z.object({ teamId: z.string() }), response: WorklistSchema,
-    handler: ({ params, ctx }) => worklistFor(ctx.store, params.teamId),
+    summary: 'Worklist of a team (the user’s own only)', params: z.object({ teamId: z.string() }),
+    query: WorklistQuerySchema, response: WorklistSchema,
+    handler: ({ request, params, query, ctx }) => worklistForRequest(request, ctx, query, params.teamId),
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/review-queue', operationId: 'getReviewQueue', tag: 'Review queue',

@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../../src/store/index.ts';
 import { seedDemoAccounts } from '../../../src/web/index.ts';
+import { seedPeople, type PeopleFixtures } from './people-fixtures.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -14,7 +15,7 @@ export const schoolMapping = {
   record: { local_id: 'UPN', identifiers: { upn: 'UPN', given_name: 'Forename', family_name: 'Surname', dob: { column: 'DOB', format: 'YYYY-MM-DD' } } },
 };
 
-export interface Fixtures {
+export interface Fixtures extends Omit<PeopleFixtures, 'personId'> {
   ownAgency: string;
   otherAgency: string;
   ownBatch: number;
@@ -50,9 +51,11 @@ export async function seedFixtures(store: Store): Promise<Fixtures> {
   };
   const ownBatch = await batch('school-census', 'a'.repeat(64));
   const otherBatch = await batch('police-custody', 'b'.repeat(64));
+  const people = await seedPeople(store, { school: ownBatch, police: otherBatch });
   const { teamId } = await seedDemoAccounts(store, { password: PASSWORD, agencyId: 'school-a' });
   return {
+    ...people,
     ownAgency: 'school-a', otherAgency: 'police-b', ownBatch, otherBatch, ownDataset: 'school-census',
-    otherDataset: 'police-custody', ownTeam: teamId, otherTeam: 'youth-south', personId: 'p-7f3a9c2e',
+    otherDataset: 'police-custody', ownTeam: teamId, otherTeam: 'youth-south', personId: people.personId,
   };
 }

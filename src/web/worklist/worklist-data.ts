@@ -1,0 +1,115 @@
+/**
+ * The worklist: young people with risk factors at the latest as-of date, leaving out those who
+ * object, each with their latest score from an approved model (when there is one), ordered by
+ * score then number of factors (or newest change first), filtered by factor and age band.
+ */
+import { z } from 'zod';
+import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
+import type { Store } from '../../store/index.ts';
+import { pseudonymFor } from '../people/pseudonym.ts';
+import { factorLabel } from './factor-labels.ts';
+
+export const AGE_BANDS = ['under_10', '10_13', '14_15', '16_17', '18_plus'] as const;
+export const ageBandLabels: Record<(typeof AGE_BANDS)[number], string> = {
+  under_10: 'Under 10', '10_13': '10 to 13', '14_15': '14 to 15', '16_17': '16 to 17', '18_plus': '18 and over',
+};
+export const PAGE_SIZE = 25;
+
+export const WorklistQuerySchema = z.object({
+  factor: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().catch(undefined),
+  age: z.enum(AGE_BANDS).optional().catch(undefined),
+  order: z.enum(['priority', 'newest']).default('priority').catch('priority'),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuerySchema>;
+
+export const WorklistItemSchema = z.object({
+  personRef: z.string().describe('the person id, or a pseudonym for analysts'),
+  href: z.string().nullable().describe('the person page, when the viewer may open it by id'),
+  name: z.string().nullable().describe('from their records; null when pseudonymised'),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  score: z.number().nullable().describe('probability from the latest approved model, when scored'),
+  factors: z.array(z.object({ id: z.string(), label: z.string() })),
+  why: z.string().describe('the factor labels on one line'),
+  changedOn: z.string(),
+});
+export const WorklistSchema = z.object({
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  asOf: z.string().nullable(),
+  total: z.number().int(),
+  page: z.number().int(),
+  pages: z.number().int(),
+  items: z.array(WorklistItemSchema),
+  factors: z.array(z.object({ id: z.string(), label: z.string() })).describe('factors present, for the filter'),
+  status: z.literal('ready'),
+});
+export type Worklist = z.infer<typeof WorklistSchema>;
+
+interface Row {
+  person_id: string;
+  factors: string[];
+  changed_on: string;
+  probability: number | null;
+  age: number | null;
+  given_name: string | null;
+  family_name: string | null;
+  as_of: string;
+}
+
+function ageBand(age: number | null): Worklist['items'][number]['ageBand'] {
+  if (age === null || Number.isNaN(age)) return null;
+  if (age < 10) return 'under_10';
+  if (age <= 13) return '10_13';
+  if (age <= 15) return '14_15';
+  return age <= 17 ? '16_17' : '18_plus';
+}
+
+const WORKLIST_SQL = `
+WITH latest AS (SELECT max(as_of) AS as_of FROM factor_instances),
+f AS (
+  SELECT fi.person_id, array_agg(fi.factor ORDER BY fi.factor) AS factors, max(fi.last_seen) AS changed_on
+    FROM factor_instances fi JOIN latest ON fi.as_of = latest.as_of
+   WHERE fi.person_id NOT IN (${EXCLUDED_PERSONS_SQL})
+   GROUP BY fi.person_id),
+s AS (
+  SELECT DISTINCT ON (sc.person_id) sc.person_id, sc.probability
+    FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
+   ORDER BY sc.person_id, sc.as_of DESC, sc.scored_at DESC),
+r AS (
+  SELECT DISTINCT ON (pr.person_id) pr.person_id, sr.given_name, sr.family_name, sr.dob
+    FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id AND sr.kind = 'subject'
+   ORDER BY pr.person_id, (sr.dob IS NULL), sr.id)
+SELECT f.person_id, f.factors, f.changed_on::text AS changed_on, s.probability, latest.as_of::text AS as_of,
+       r.given_name, r.family_name, date_part('year', age(latest.as_of, r.dob))::int AS age
+  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN r ON r.person_id = f.person_id`;
+
+/** The worklist page `query.page` as the viewer may see it. */
+export async function loadWorklist(
+  store: Store, team: { id: string; name: string } | null, query: WorklistQuery,
+  view: { pseudonymised: boolean; pseudonymKey: string },
+): Promise<Worklist> {
+  const rows = await store.sql.query<Row>(WORKLIST_SQL);
+  const present = [...new Set(rows.flatMap((row) => row.factors))].sort().map((id) => ({ id, label: factorLabel(id) }));
+  const items = rows.map((row) => ({ row, band: ageBand(row.age === null ? null : Number(row.age)) }))
+    .filter(({ row, band }) => (!query.factor || row.factors.includes(query.factor)) && (!query.age || band === query.age));
+  items.sort(({ row: a }, { row: b }) => (query.order === 'newest'
+    ? b.changed_on.localeCompare(a.changed_on) || b.factors.length - a.factors.length
+    : (b.probability ?? -1) - (a.probability ?? -1) || b.factors.length - a.factors.length || b.changed_on.localeCompare(a.changed_on))
+    || a.person_id.localeCompare(b.person_id));
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  return {
+    team, asOf: rows[0]?.as_of ?? null, total: items.length, page, pages, factors: present, status: 'ready',
+    items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ row, band }) => {
+      const factors = row.factors.map((id) => ({ id, label: factorLabel(id) }));
+      const name = [row.given_name, row.family_name].filter(Boolean).join(' ');
+      return {
+        personRef: view.pseudonymised ? pseudonymFor(view.pseudonymKey, row.person_id) : row.person_id,
+        href: view.pseudonymised ? null : `/people/${encodeURIComponent(row.person_id)}`,
+        name: view.pseudonymised ? null : name || null,
+        ageBand: band, score: row.probability === null ? null : Number(row.probability),
+        factors, why: factors.map((f) => f.label).join(' · '), changedOn: row.changed_on,
+      };
+    }),
+  };
+}

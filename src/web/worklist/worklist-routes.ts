@@ -1,0 +1,51 @@
+/** The worklist page: a GET form of filters (usable without JavaScript), the table and MoJ pagination. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPseudonymised } from '../access/scope.ts';
+import type { AppContext } from '../app-context.ts';
+import { ageBandLabels, AGE_BANDS, loadWorklist, WorklistQuerySchema, type Worklist, type WorklistQuery } from './worklist-data.ts';
+
+/** The user's team (id and name), or null. */
+export async function teamOf(ctx: AppContext, teamId: string | null): Promise<{ id: string; name: string } | null> {
+  if (!teamId) return null;
+  const [team] = await ctx.store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE id = $1', [teamId]);
+  return team ? { id: team.id, name: team.name } : null;
+}
+
+export async function worklistForRequest(request: FastifyRequest, ctx: AppContext, query: WorklistQuery, teamId?: string): Promise<Worklist> {
+  return loadWorklist(ctx.store, await teamOf(ctx, teamId ?? request.principal!.teamId), query, {
+    pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
+  });
+}
+
+function pageHref(query: WorklistQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.factor) params.set('factor', query.factor);
+  if (query.age) params.set('age', query.age);
+  if (query.order !== 'priority') params.set('order', query.order);
+  params.set('page', String(page));
+  return `/worklist?${params.toString()}`;
+}
+
+export function registerWorklistRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/worklist', async (request, reply) => {
+    const query = WorklistQuerySchema.parse(request.query ?? {});
+    const list = await worklistForRequest(request, ctx, query);
+    const pages = Array.from({ length: list.pages }, (_, i) => i + 1);
+    return ctx.render(request, reply, 'worklist', {
+      list, query,
+      factorItems: [{ value: '', text: 'Any factor' }, ...list.factors.map((f) => ({ value: f.id, text: f.label, selected: f.id === query.factor }))],
+      ageItems: [{ value: '', text: 'Any age' }, ...AGE_BANDS.map((b) => ({ value: b, text: ageBandLabels[b], selected: b === query.age }))],
+      orderItems: [
+        { value: 'priority', text: 'Score, then number of factors', selected: query.order === 'priority' },
+        { value: 'newest', text: 'Newest change first', selected: query.order === 'newest' },
+      ],
+      ageBandLabels,
+      pagination: {
+        items: pages.map((n) => ({ text: String(n), href: pageHref(query, n), selected: n === list.page })),
+        previous: list.page > 1 ? { text: 'Previous', href: pageHref(query, list.page - 1) } : undefined,
+        next: list.page < list.pages ? { text: 'Next', href: pageHref(query, list.page + 1) } : undefined,
+        results: { from: list.total ? (list.page - 1) * 25 + 1 : 0, to: Math.min(list.page * 25, list.total), count: list.total },
+      },
+    });
+  });
+}
