@@ -1,6 +1,7 @@
 /**
  * The whole pipeline on a synthetic town, as `tributary demo` runs it: generate, ingest, link,
- * derive factors (and, as those stages land, fit, approve and score). Each step prints what it did.
+ * derive factors, fit a model on past as-of dates, approve it as a demo version and score everyone.
+ * Each step prints what it did.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Store } from '../../store/index.ts';
 import { generateTown } from '../../synth/index.ts';
 import type { DemoOptions } from './demo-options.ts';
 import { ingestTown } from './ingest-step.ts';
+import { fitAndScore } from './model-step.ts';
 import { secs, textTable } from './summary-table.ts';
 
 export interface PipelineSummary {
@@ -50,6 +52,10 @@ export async function runPipeline(store: Store, dataDir: string, options: DemoOp
   const factors = await step('derive risk factors', () => evaluateFactors(store, { asOf: options.extractDate, config: loadFactorConfig() }));
   log(`  as of ${factors.asOf}: ${factors.cohort.toLocaleString('en-GB')} young people in scope`);
   log(textTable(['factor', 'persons', 'evidence events'], factors.factors.map((f) => [f.label, f.persons, f.evidenceEvents])));
+
+  const model = await step('fit, approve (as a demo) and score', () => fitAndScore(store, join(townDir, 'work'), options.extractDate, log));
+  for (const line of model.summary) log(`  ${line}`);
+  log(`  model version ${model.versionId} (demo approval, marked so) scored ${model.scored.toLocaleString('en-GB')} young people`);
 
   log(`\n${textTable(['step', 'time'], Object.entries(seconds).map(([name, s]) => [name, secs(s)]))}`);
   return { townDir, seconds };
