@@ -27,7 +27,7 @@ export interface IrlsOptions {
   /** An unpenalised XᵀWX to start from (from a nearby fit on the same rows). */
   hessian?: Float64Array;
   maxIterations?: number;
-  /** Newton decrement, relative to the objective, below which the fit has converged (default 1e-10). */
+  /** Newton decrement, relative to the objective, below which the fit has converged (default 1e-15); a step below 1e-10 also ends it. */
   tolerance?: number;
 }
 
@@ -48,7 +48,7 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: IrlsOpt
   const { design, rows, penalty } = problem;
   const p = design.width;
   const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-10;
+  const tolerance = options.tolerance ?? 1e-15;
   let beta = options.start ? Float64Array.from(options.start) : interceptOnlyStart(problem);
   let current = evaluate(problem, beta);
   let hessian = options.hessian ?? null;
@@ -66,9 +66,11 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: IrlsOpt
     factor ??= choleskyFactor(addInto(hessian, penalty), p);
     const step = choleskySolve(factor, p, current.gradient);
     const decrement = dot(step, current.gradient);
-    const done = !(decrement > 0) || decrement / 2 <= tolerance * (1 + Math.abs(current.objective));
+    const scale = 1 + Math.abs(current.objective);
+    const done = !(decrement > 0) || decrement / 2 <= tolerance * scale || maxAbs(step) < 1e-10;
     if (done) return { beta, objective: current.objective, iterations: iteration, hessians, converged: true, hessian };
-    const next = lineSearch(problem, beta, step, current.objective);
+    // Close to the optimum the objective cannot resolve the remaining decrease: take the full step.
+    const next = decrement / 2 < 1e-9 * scale ? fullStep(problem, beta, step) : lineSearch(problem, beta, step, current.objective);
     const slow = !next || next.halved || decrement > 0.25 * previousDecrement;
     if (!next) {
       if (fresh) return { beta, objective: current.objective, iterations: iteration, hessians, converged: true, hessian };
@@ -93,6 +95,11 @@ function evaluate(problem: PenalisedProblem, beta: Float64Array): State {
   const sBeta = multiply(problem.penalty, beta, p);
   for (let i = 0; i < p; i++) gradient[i]! -= sBeta[i]!;
   return { objective: loss + 0.5 * dot(beta, sBeta), gradient };
+}
+
+function fullStep(problem: PenalisedProblem, beta: Float64Array, step: Float64Array) {
+  const candidate = Float64Array.from(beta, (b, i) => b + step[i]!);
+  return { beta: candidate, state: evaluate(problem, candidate), halved: false };
 }
 
 function lineSearch(problem: PenalisedProblem, beta: Float64Array, step: Float64Array, objective: number) {
@@ -129,6 +136,12 @@ function multiply(matrix: Float64Array, vector: Float64Array, p: number): Float6
     out[i] = sum;
   }
   return out;
+}
+
+function maxAbs(values: Float64Array): number {
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  return max;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
