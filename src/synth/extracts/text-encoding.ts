@@ -1,6 +1,13 @@
 /** Encoding values for the extracts' text formats: CSV fields, XML text, fixed-width fields. */
 
-const NEEDS_QUOTES = /[",\r\n]/;
+/** Whether a CSV field must be quoted (a comma, a quote or a line break in it). */
+function needsQuotes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 
 /** One CSV line (RFC 4180 quoting), with its newline; null and undefined are empty fields. */
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
@@ -10,7 +17,7 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
     if (i > 0) line += ',';
     if (v === null || v === undefined) continue;
     if (typeof v === 'number') line += v;
-    else line += NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    else line += needsQuotes(v) ? `"${v.replace(/"/g, '""')}"` : v;
   }
   return `${line}\n`;
 }
