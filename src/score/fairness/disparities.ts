@@ -36,6 +36,7 @@ export function compareToReference(group: GroupCounts, reference: GroupCounts, t
     if (value === null || base === null) continue;
     report[`diff_${metric}`] = value - base;
     report[`ratio_${metric}`] = base !== 0 ? value / base : null;
+    if (base === 0 && group !== reference) report.notes.push(`ratio_${metric} is undefined: the reference group's ${metric} is 0`);
   }
   if (small) {
     report.notes.push(`only ${group.n} rows (fewer than ${thresholds.min_group_size}): reported, not flagged`);

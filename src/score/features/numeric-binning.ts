@@ -44,16 +44,17 @@ export function binOf(edges: readonly number[], x: number): number {
 }
 
 function learn(column: ColumnOf<'numeric'>, rows: Int32Array, settings: LearnSettings): Shape {
-  const present: number[] = [];
-  for (const i of rows) if (!Number.isNaN(column.values[i]!)) present.push(column.values[i]!);
-  const sorted = Float64Array.from(present).sort();
+  const values = rows.length === column.values.length ? column.values : Float64Array.from(rows, (i) => column.values[i]!);
+  const sorted = values.filter((x) => !Number.isNaN(x)).sort();
   const edges = quantileEdges(sorted, settings);
   const bins = Array.from({ length: edges.length + 1 }, () => ({ count: 0, contribution: 0, min: Infinity, max: -Infinity }));
+  let j = 0;
   for (const x of sorted) {
-    const bin = bins[binOf(edges, x)]!;
+    while (j < edges.length && x > edges[j]!) j++;
+    const bin = bins[j]!;
+    if (bin.count === 0) bin.min = x;
+    bin.max = x;
     bin.count++;
-    bin.min = Math.min(bin.min, x);
-    bin.max = Math.max(bin.max, x);
   }
   for (const bin of bins) if (bin.count === 0) { bin.min = 0; bin.max = 0; }
   const missing = { count: rows.length - sorted.length, contribution: 0 };

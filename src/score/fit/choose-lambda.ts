@@ -12,6 +12,8 @@ import { splitFold, stratifiedFolds } from './stratified-folds.ts';
 export interface LambdaChoice {
   lambda: number;
   candidates: Array<{ lambda: number; logLoss: number }>;
+  /** A fold's fit at the chosen strength, its Hessian per row, to warm-start the final fit. */
+  warm: CellFit;
   /** The rows cross-validated and their out-of-fold logits at the chosen strength. */
   rows: Int32Array;
   outOfFoldLogits: Float64Array;
@@ -27,12 +29,16 @@ export function chooseLambda(
   const local = allRows(rows.length);
   const fold = stratifiedFolds(sample.labels, local, folds, seed);
   const logits = ordered.map(() => new Float64Array(rows.length));
+  let previousFoldStart: CellFit | undefined;
+  const fitsAt: CellFit[][] = ordered.map(() => []);
   for (let f = 0; f < folds; f++) {
     const { inFold, outOfFold } = splitFold(local, fold, f);
     if (inFold.length === 0) continue;
-    let warm: CellFit | undefined;
+    let warm: CellFit | undefined = previousFoldStart;
     ordered.forEach((lambda, g) => {
       warm = fitCells(sample, outOfFold, lambda, { warm });
+      if (g === 0) previousFoldStart = warm;
+      fitsAt[g]!.push(warm);
       const eta = cellLogits(sample, warm, inFold);
       inFold.forEach((row, r) => { logits[g]![row] = eta[r]!; });
     });
@@ -41,8 +47,10 @@ export function chooseLambda(
   const candidates = ordered.map((lambda, g) => ({ lambda, logLoss: meanLogLoss(sample.labels, local, logits[g]!) }));
   let best = 0;
   candidates.forEach((candidate, g) => { if (candidate.logLoss < candidates[best]!.logLoss) best = g; });
+  const last = fitsAt[best]![fitsAt[best]!.length - 1]!;
   return {
     lambda: candidates[best]!.lambda,
+    warm: { ...last, hessian: scaled(last.hessian, 1 / (rows.length - Math.floor(rows.length / folds))) },
     candidates: candidates.sort((a, b) => a.lambda - b.lambda),
     rows,
     outOfFoldLogits: logits[best]!,
@@ -53,4 +61,9 @@ function meanLogLoss(labels: Uint8Array, rows: Int32Array, logits: Float64Array)
   let sum = 0;
   rows.forEach((row, r) => { sum += logLossOfLogit(labels[row]!, logits[r]!); });
   return sum / rows.length;
+}
+
+/** A copy of a matrix multiplied by a factor. */
+export function scaled(matrix: Float64Array, factor: number): Float64Array {
+  return Float64Array.from(matrix, (x) => x * factor);
 }

@@ -9,7 +9,7 @@ import { encodeColumn, learnShape, orderedCells, shapeCells, withContributions }
 import { AdditiveModelSchema, type AdditiveModel, type Calibration, type FeatureShape, type Monotone } from '../model/model-schema.ts';
 import { fitPlatt } from '../calibration/platt-scaling.ts';
 import { centreCells } from './centre-cells.ts';
-import { chooseLambda, type LambdaChoice } from './choose-lambda.ts';
+import { chooseLambda, scaled, type LambdaChoice } from './choose-lambda.ts';
 import { fitCells, type EncodedData } from './fit-cells.ts';
 import { FitOptionsSchema, type FitOptions, type ResolvedFitOptions } from './fit-options.ts';
 import { allRows } from './sparse-design.ts';
@@ -50,7 +50,7 @@ export function fitAdditiveModel(data: TrainingData, fitOptions: FitOptions = {}
   const cvRows = sampleRows(rows, options.cvMaxRows, options.seed);
   const grid = options.lambda !== undefined ? [options.lambda] : options.lambdaGrid;
   const choice = chooseLambda(encoded, cvRows, grid, options.folds, options.seed, onProgress);
-  const fit = fitCells(encoded, rows, choice.lambda);
+  const fit = fitCells(encoded, rows, choice.lambda, { warm: { ...choice.warm, hessian: scaled(choice.warm.hessian, n) } });
   onProgress(`fitted at λ = ${choice.lambda} in ${fit.iterations} iterations`);
   const centred = centreCells(fit.intercept, fit.cells, encoded.cellCounts);
   const warnings: string[] = fit.converged ? [] : ['the final fit did not converge in 100 iterations; the shapes may be imprecise'];

@@ -27,7 +27,7 @@ export interface IrlsOptions {
   /** An unpenalised XᵀWX to start from (from a nearby fit on the same rows). */
   hessian?: Float64Array;
   maxIterations?: number;
-  /** Newton decrement, relative to the objective, below which the fit has converged (default 1e-15); a step below 1e-10 also ends it. */
+  /** Newton decrement, relative to the objective, below which the fit has converged (default 1e-15); a step below 1e-8 in every coefficient also ends it. */
   tolerance?: number;
 }
 
@@ -67,7 +67,7 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: IrlsOpt
     const step = choleskySolve(factor, p, current.gradient);
     const decrement = dot(step, current.gradient);
     const scale = 1 + Math.abs(current.objective);
-    const done = !(decrement > 0) || decrement / 2 <= tolerance * scale || maxAbs(step) < 1e-10;
+    const done = !(decrement > 0) || decrement / 2 <= tolerance * scale || maxAbs(step) < 1e-8;
     if (done) return { beta, objective: current.objective, iterations: iteration, hessians, converged: true, hessian };
     // Close to the optimum the objective cannot resolve the remaining decrease: take the full step.
     const next = decrement / 2 < 1e-9 * scale ? fullStep(problem, beta, step) : lineSearch(problem, beta, step, current.objective);

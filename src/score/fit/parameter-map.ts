@@ -37,8 +37,19 @@ function fromCellParams(paramOfCell: Int32Array[]): ParameterMap {
   return { offsets, paramOfCell, width };
 }
 
-/** The one-hot design for cell codes (`codes[f][i]`, all ≥ 0) under a parameter map. */
+const untiedDesigns = new WeakMap<readonly Int32Array[], SparseDesign>();
+
+/** The one-hot design for cell codes (`codes[f][i]`, all ≥ 0) under a parameter map (the untied one is cached). */
 export function designFor(codes: readonly Int32Array[], map: ParameterMap): SparseDesign {
+  const untied = map.paramOfCell.every((params) => params.every((param, j) => param === j));
+  const cached = untied ? untiedDesigns.get(codes) : undefined;
+  if (cached) return cached;
+  const design = buildDesign(codes, map);
+  if (untied) untiedDesigns.set(codes, design);
+  return design;
+}
+
+function buildDesign(codes: readonly Int32Array[], map: ParameterMap): SparseDesign {
   const blocks = codes.length;
   const rows = blocks === 0 ? 0 : codes[0]!.length;
   const cols = new Int32Array(rows * blocks);
