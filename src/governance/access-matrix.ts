@@ -52,6 +52,8 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'GET', path: '/', summary: 'Home page for the user’s role', roles: everyone },
   { method: 'GET', path: '/worklist', summary: 'Worklist of the user’s team (analysts: by pseudonym)', roles: worklistViewers },
   { method: 'GET', path: '/review', summary: 'Clerical review queue (identifiable records)', roles: { analyst: [] } },
+  { method: 'GET', path: '/review/:reviewItemId', summary: 'One pair to review, side by side with its weights (identifiable records)', roles: { analyst: [] } },
+  { method: 'POST', path: '/review/:reviewItemId', summary: 'Decide a pair: match, not a match or unsure (audited)', roles: { analyst: [] } },
   { method: 'GET', path: '/models', summary: 'Model versions, cards and approvals', roles: { analyst: [], ig_lead: [] } },
   { method: 'GET', path: '/data', summary: 'Agencies, datasets, agreements, ingest batches and uploads', roles: dataViewers },
   {
@@ -68,12 +70,17 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'GET', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
   { method: 'POST', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
   { method: 'GET', path: '/people/:personId', summary: 'A person’s record', roles: personView },
+  {
+    method: 'POST', path: '/people/:personId/dispute', summary: 'Report a data error in one of a person’s records (audited)',
+    roles: { practitioner: ['purpose'], supervisor: ['purpose'] },
+  },
 
   // JSON API: each page's data
   { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user and the sections they may open', roles: everyone },
   { method: 'GET', path: '/api/v1/worklist', summary: 'Worklist of the user’s team (analysts: by pseudonym)', roles: worklistViewers },
   { method: 'GET', path: '/api/v1/teams/:teamId/worklist', summary: 'Worklist of a team', roles: teamWork },
   { method: 'GET', path: '/api/v1/review-queue', summary: 'Clerical review queue', roles: { analyst: [] } },
+  { method: 'GET', path: '/api/v1/review-queue/:reviewItemId', summary: 'One pair to review (identifiable records)', roles: { analyst: [] } },
   { method: 'GET', path: '/api/v1/models', summary: 'Model versions', roles: { analyst: [], ig_lead: [] } },
   { method: 'GET', path: '/api/v1/data', summary: 'Agencies, datasets, agreements, ingest batches and uploads', roles: dataViewers },
   { method: 'GET', path: '/api/v1/governance/audit', summary: 'Search the audit log', roles: { ig_lead: [] } },

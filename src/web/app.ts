@@ -29,6 +29,7 @@ import { registerPeopleRoutes } from './people/people-routes.ts';
 import { createPageRenderer, registerViews } from './rendering.ts';
 import { registerPlaceholderRoutes } from './sections/placeholder-routes.ts';
 import { registerWorklistRoutes } from './worklist/worklist-routes.ts';
+import { registerReviewRoutes } from './review/review-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSessionHook } from './session/session-hook.ts';
 import { WebSettingsSchema, type WebSettingsInput } from './settings.ts';
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHomeRoutes(app, ctx);
   registerPlaceholderRoutes(app, ctx);
   registerWorklistRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);

@@ -22,7 +22,8 @@ describe.each(storeTargets)('access matrix on $name', (target) => {
   const urlFor = (rule: AccessRule) => wildcardExamples[rule.path] ?? rule.path
     .replace(':batchId', String(t.fixtures.ownBatch))
     .replace(':personId', t.fixtures.personId)
-    .replace(':teamId', t.fixtures.ownTeam);
+    .replace(':teamId', t.fixtures.ownTeam)
+    .replace(':reviewItemId', String(t.fixtures.reviewItemId));
 
   const actors = new Map<DemoRole, Actor>();
   /** The role's session with a purpose stated (a fresh one for POSTs, which may end it). */

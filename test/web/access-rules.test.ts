@@ -131,7 +131,7 @@ describe.each(storeTargets)('sensitive access rules on $name', (target) => {
     expect(stated.headers.location).toBe(`/people/${t.fixtures.personId}`);
     const person = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
     expect(person.statusCode).toBe(200);
-    expect(person.body).toContain('Person view coming');
+    expect(person.body).toContain('Jane Smith');
   });
 
   it('audits every view of a person with its purpose, and every refused enforcement purpose', async () => {

@@ -123,7 +123,7 @@ describe.skipIf(!chromiumPath)('journeys in Chromium', { timeout: 180_000 }, () 
         expect(response?.status(), path).toBeLessThan(path.includes('from=yesterday') ? 401 : 400);
         await expectAccessible(page);
       }
-      if (role === 'practitioner') expect((await page.locator('h1').textContent())?.trim()).toBe('Person view coming');
+      if (role === 'practitioner') expect((await page.locator('h1').textContent())?.trim()).toBe('Jane Smith');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${base}/sign-in?signed-out=1`);
       await expectAccessible(page);
@@ -147,7 +147,7 @@ describe.skipIf(!chromiumPath)('journeys in Chromium', { timeout: 180_000 }, () 
     await page.goto(`${base}/people/${t.fixtures.personId}`);
     await page.getByLabel('Safeguarding').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    expect((await page.locator('h1').textContent())?.trim()).toBe('Person view coming');
+    expect((await page.locator('h1').textContent())?.trim()).toBe('Jane Smith');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'uploader');
     await page.goto(`${base}/data/upload`);

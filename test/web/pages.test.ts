@@ -43,7 +43,8 @@ describe.each(storeTargets)('pages on $name', (target) => {
     const role = ROLES.find((r) => grantFor(rule, r) !== null) as Role | undefined;
     const actor = role && !rule.public ? await t.actAs(role as DemoRole, { purpose: role === 'analyst' ? 'linkage_quality' : 'early_help' }) : null;
     const url = rule.path.replace(':batchId', String(t.fixtures.ownBatch)).replace(':personId', t.fixtures.personId)
-      .replace(':teamId', t.fixtures.ownTeam);
+      .replace(':teamId', t.fixtures.ownTeam)
+      .replace(':reviewItemId', String(t.fixtures.reviewItemId));
     const response = await t.request(actor, { url });
     if (!rule.path.startsWith('/sign-in/oidc')) expect(response.statusCode).toBeLessThan(400); // OIDC is not configured here: 404
     const csp = String(response.headers['content-security-policy']);

@@ -8,9 +8,10 @@ import {
   AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
 } from '../governance-pages/governance-data.ts';
 import { homeData, HomeDataSchema } from '../home/home-data.ts';
-import { viewPerson } from '../people/person-view.ts';
+import { PersonViewSchema, viewPerson } from '../people/person-view.ts';
 import { purposeOptions, statePurpose } from '../people/purpose-statement.ts';
-import { ModelsSchema, ReviewQueueSchema, SupportCatalogueSchema } from '../sections/placeholder-data.ts';
+import { loadReviewItem, loadReviewQueue, ReviewItemSchema, ReviewQueueSchema } from '../review/review-data.ts';
+import { ModelsSchema, SupportCatalogueSchema } from '../sections/placeholder-data.ts';
 import { WorklistQuerySchema, WorklistSchema } from '../worklist/worklist-data.ts';
 import { worklistForRequest } from '../worklist/worklist-routes.ts';
 import { defineApiRoute, type ApiRoute } from './api-route.ts';
@@ -18,10 +19,6 @@ import { defineApiRoute, type ApiRoute } from './api-route.ts';
 const PurposeOptionsSchema = z.object({
   current: PurposeSchema.nullable(),
   options: z.array(z.object({ purpose: PurposeSchema, name: z.string(), hint: z.string() })),
-});
-const PersonSchema = z.object({
-  personRef: z.string().describe('the person id, or a pseudonym when the view is pseudonymised'),
-  pseudonymised: z.boolean(), purpose: PurposeSchema, status: z.literal('coming'),
 });
 
 export const apiRoutes: readonly ApiRoute[] = [
@@ -44,8 +41,14 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/review-queue', operationId: 'getReviewQueue', tag: 'Review queue',
-    summary: 'Clerical review queue', response: ReviewQueueSchema,
-    handler: async () => ({ items: [], status: 'coming' as const }),
+    summary: 'Clerical review queue: the open pairs, closest calls first', response: ReviewQueueSchema,
+    handler: ({ ctx }) => loadReviewQueue(ctx.store),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/review-queue/:reviewItemId', operationId: 'getReviewItem', tag: 'Review queue',
+    summary: 'One pair: both records (identifiable), the waterfall of weights or the comparison vector',
+    params: z.object({ reviewItemId: z.string() }), response: ReviewItemSchema,
+    handler: ({ params, ctx }) => loadReviewItem(ctx.store, params.reviewItemId),
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/models', operationId: 'getModels', tag: 'Models',
@@ -95,8 +98,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/people/:personId', operationId: 'getPerson', tag: 'People',
-    summary: 'A person’s record (a placeholder until the person view lands)',
-    params: z.object({ personId: z.string() }), response: PersonSchema,
+    summary: 'A person’s record: factors with evidence, score contributions, timeline, linked records, family',
+    params: z.object({ personId: z.string() }), response: PersonViewSchema,
     handler: ({ request, params, ctx }) => viewPerson(ctx.store, request.principal!, request.session!.purpose!, params.personId, {
       pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
     }),

@@ -1,16 +1,22 @@
-/** Opening a person: checks the id is opaque, audits the view with its purpose, and returns what may be shown. */
+/** Opening a person: checks the id is opaque, loads what the role may see, audits the view with its purpose. */
+import { z } from 'zod';
 import { appendAudit, PurposeSchema, type Purpose } from '../../governance/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import type { Principal } from '../request-context.ts';
+import { loadPersonDetail, PersonDetailSchema, type PersonDetail } from './person-detail.ts';
 import { PersonIdSchema } from './person-id.ts';
 import { pseudonymFor } from './pseudonym.ts';
 
-export interface PersonView {
+export const PersonViewSchema = PersonDetailSchema.extend({
+  personRef: z.string().describe('the person id, or a pseudonym when the view is pseudonymised'),
+  pseudonymised: z.boolean(), purpose: PurposeSchema,
+});
+
+export interface PersonView extends PersonDetail {
   personRef: string;
   pseudonymised: boolean;
   purpose: Purpose;
-  status: 'coming';
 }
 
 export async function viewPerson(
@@ -19,12 +25,14 @@ export async function viewPerson(
   const parsed = PersonIdSchema.safeParse(rawId);
   if (!parsed.success) throw new HttpError('PERSON_ID_INVALID');
   const personId = parsed.data;
+  const detail = await loadPersonDetail(store, personId, options);
   await appendAudit(store, {
     actor: principal.username, role: principal.role, action: 'person.view', subjectRef: personId, purpose,
     details: { pseudonymised: options.pseudonymised },
   });
   return {
+    ...detail,
     personRef: options.pseudonymised ? pseudonymFor(options.pseudonymKey, personId) : personId,
-    pseudonymised: options.pseudonymised, purpose: PurposeSchema.parse(purpose), status: 'coming',
+    pseudonymised: options.pseudonymised, purpose: PurposeSchema.parse(purpose),
   };
 }

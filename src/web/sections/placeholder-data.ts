@@ -1,12 +1,11 @@
 /**
- * The sections the next phases fill (review queue, models, support catalogue): their
+ * The sections the next phases fill (models, support catalogue): their
  * headings and API shapes exist now, with empty lists and `status: "coming"`.
  */
 import { z } from 'zod';
 
 const coming = z.literal('coming').describe('the section is not built yet; its list is empty');
 
-export const ReviewQueueSchema = z.object({ items: z.array(z.never()), status: coming });
 export const ModelsSchema = z.object({ versions: z.array(z.never()), status: coming });
 export const SupportCatalogueSchema = z.object({ offers: z.array(z.never()), status: coming });
 
@@ -18,11 +17,6 @@ export interface Placeholder {
 }
 
 export const placeholders: readonly Placeholder[] = [
-  {
-    path: '/review', title: 'Review queue',
-    lead: 'Pairs of records the linkage could not decide on its own, for a clerical decision.',
-    coming: 'The review queue arrives with the link stage. There is nothing to review yet.',
-  },
   {
     path: '/models', title: 'Models',
     lead: 'Model versions with their cards, evaluation and fairness audit, and the governance lead’s approval.',

@@ -1,0 +1,115 @@
+/**
+ * What the person page shows, as far as the role allows: who they are (name and date of birth for
+ * practitioners, a pseudonym for analysts), their risk factors with the evidence, the score as
+ * contributions, a timeline across agencies (health events only as the agreement discloses them),
+ * the linked records with their match confidence, and their family.
+ */
+import { z } from 'zod';
+import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
+import { healthDisclosure } from '../../governance/special-category/index.ts';
+import type { Store } from '../../store/index.ts';
+import { HttpError } from '../http-error.ts';
+import { factorLabel } from '../worklist/factor-labels.ts';
+import { pseudonymFor } from './pseudonym.ts';
+
+const EvidenceSchema = z.object({ agency: z.string(), what: z.string(), when: z.string(), via: z.string().nullable() });
+export const PersonDetailSchema = z.object({
+  identity: z.object({ name: z.string().nullable(), dob: z.string().nullable() }).nullable()
+    .describe('from their records; null when pseudonymised'),
+  objecting: z.boolean().describe('they object: no factors or score are shown'),
+  asOf: z.string().nullable(),
+  factors: z.array(z.object({ id: z.string(), label: z.string(), firstSeen: z.string(), lastSeen: z.string(), evidence: z.array(EvidenceSchema) })),
+  score: z.object({
+    probability: z.number(), modelVersionId: z.string(), asOf: z.string(), intercept: z.number(),
+    contributions: z.array(z.object({ feature: z.string(), label: z.string(), contribution: z.number() })),
+  }).nullable(),
+  timeline: z.array(z.object({ date: z.string(), agency: z.string(), what: z.string() })),
+  records: z.array(z.object({
+    sourceRecordId: z.number(), agency: z.string(), dataset: z.string(), matchProbability: z.number().nullable(), disputed: z.boolean(),
+  })),
+  family: z.array(z.object({ personRef: z.string(), relation: z.string(), name: z.string().nullable(), href: z.string().nullable() })),
+});
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;
+
+const relationLabels: Record<string, [string, string]> = {
+  parent_of: ['Parent', 'Child'], carer_of: ['Carer', 'Cared-for child'],
+  sibling_of: ['Sibling', 'Sibling'], household_member: ['Household member', 'Household member'],
+};
+
+/** `school.permanent_exclusion` → "Permanent exclusion". */
+export function eventLabel(code: string): string {
+  const words = (code.split('.')[1] ?? code).replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** The person page's data for `personId`; throws NOT_FOUND for a person the store does not hold. */
+export async function loadPersonDetail(
+  store: Store, personId: string, view: { pseudonymised: boolean; pseudonymKey: string },
+): Promise<PersonDetail> {
+  const q = <T>(sql: string) => store.sql.query<T>(sql, [personId]);
+  const [person] = await q<{ id: string; objecting: boolean }>(
+    `SELECT id, id IN (${EXCLUDED_PERSONS_SQL}) AS objecting FROM persons WHERE id = $1`);
+  if (!person) throw new HttpError('NOT_FOUND');
+  const agencies = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM agencies')).map((a) => [a.id, a.name]));
+  const records = await q<{ id: number | string; agency_id: string; dataset_id: string; kind: string; given_name: string | null; family_name: string | null; dob: string | null; match_probability: number | null; disputed: boolean }>(
+    `SELECT sr.id, sr.agency_id, sr.dataset_id, sr.kind, sr.given_name, sr.family_name, sr.dob::text AS dob, pr.match_probability, sr.disputed
+       FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id WHERE pr.person_id = $1 ORDER BY sr.id`);
+  const named = records.find((r) => r.kind === 'subject' && (r.given_name || r.family_name)) ?? records[0];
+  const identity = view.pseudonymised ? null : {
+    name: named ? [named.given_name, named.family_name].filter(Boolean).join(' ') || null : null, dob: named?.dob ?? null,
+  };
+  const factorRows = person.objecting ? [] : await q<{ factor: string; as_of: string; first_seen: string; last_seen: string; evidence: Array<Record<string, unknown>> }>(
+    `SELECT factor, as_of::text AS as_of, first_seen::text AS first_seen, last_seen::text AS last_seen, evidence FROM factor_instances
+      WHERE person_id = $1 AND as_of = (SELECT max(as_of) FROM factor_instances WHERE person_id = $1) ORDER BY factor`);
+  const [score] = person.objecting ? [] : await q<{ probability: number; model_version_id: string; as_of: string; intercept: number; contributions: Record<string, number> }>(
+    `SELECT sc.probability, sc.model_version_id, sc.as_of::text AS as_of, sc.intercept, sc.contributions
+       FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
+      WHERE sc.person_id = $1 ORDER BY sc.as_of DESC, sc.scored_at DESC LIMIT 1`);
+  const events = await q<{ code: string; occurred_on: string; agency_id: string; value: string | null; detail: unknown; special_category: boolean; health_disclosure: string | null }>(
+    `SELECT e.code, e.occurred_on::text AS occurred_on, sr.agency_id, e.value, e.detail, e.special_category,
+            (SELECT a.health_disclosure FROM agreements a WHERE a.dataset = e.dataset_id AND a.active ORDER BY a.valid_from DESC LIMIT 1) AS health_disclosure
+       FROM events e JOIN source_records sr ON sr.id = e.source_record_id
+       JOIN person_records pr ON pr.source_record_id = sr.id
+      WHERE pr.person_id = $1 ORDER BY e.occurred_on DESC, e.id`);
+  const family = await q<{ other: string; kind: string; outward: boolean; given_name: string | null; family_name: string | null }>(
+    `SELECT DISTINCT op.person_id AS other, r.kind, (mine.person_id = $1 AND mine.source_record_id = r.from_record_id) AS outward,
+            osr.given_name, osr.family_name
+       FROM relationships r
+       JOIN person_records mine ON mine.source_record_id IN (r.from_record_id, r.to_record_id) AND mine.person_id = $1
+       JOIN person_records op ON op.source_record_id IN (r.from_record_id, r.to_record_id) AND op.person_id <> $1
+       JOIN source_records osr ON osr.id = op.source_record_id
+      ORDER BY 1, 2`);
+  return {
+    identity, objecting: person.objecting, asOf: factorRows[0]?.as_of ?? null,
+    factors: factorRows.map((row) => ({
+      id: row.factor, label: factorLabel(row.factor), firstSeen: row.first_seen, lastSeen: row.last_seen,
+      evidence: row.evidence.map((e) => ({
+        agency: agencies.get(text(e.agencyId)) ?? text(e.agencyId), what: eventLabel(text(e.code)), when: text(e.occurredOn),
+        via: e.via ? (relationLabels[text(e.via)]?.[0] ?? text(e.via)).toLowerCase() : null,
+      })),
+    })),
+    score: score ? {
+      probability: Number(score.probability), modelVersionId: score.model_version_id, asOf: score.as_of, intercept: Number(score.intercept),
+      contributions: Object.entries(score.contributions).map(([feature, contribution]) => ({ feature, label: factorLabel(feature), contribution: Number(contribution) }))
+        .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
+    } : null,
+    timeline: events.map((e) => {
+      const shown = healthDisclosure({ code: e.code, specialCategory: e.special_category, value: e.value, detail: e.detail },
+        { healthDisclosure: e.health_disclosure ?? 'service_contact' });
+      const what = shown.kind === 'full' ? eventLabel(e.code) + (shown.value ? ` (${shown.value})` : '') : shown.label;
+      return { date: e.occurred_on, agency: agencies.get(e.agency_id) ?? e.agency_id, what };
+    }),
+    records: records.map((r) => ({
+      sourceRecordId: Number(r.id), agency: agencies.get(r.agency_id) ?? r.agency_id, dataset: r.dataset_id,
+      matchProbability: r.match_probability === null ? null : Number(r.match_probability), disputed: r.disputed,
+    })),
+    family: family.map((f) => ({
+      personRef: view.pseudonymised ? pseudonymFor(view.pseudonymKey, f.other) : f.other,
+      relation: relationLabels[f.kind]?.[f.outward ? 1 : 0] ?? f.kind,
+      name: view.pseudonymised ? null : [f.given_name, f.family_name].filter(Boolean).join(' ') || null,
+      href: view.pseudonymised ? null : `/people/${encodeURIComponent(f.other)}`,
+    })),
+  };
+}
