@@ -4,7 +4,7 @@ import { seededRandom, normalDraw } from '../numerics/seeded-random.ts';
 import { sigmoid } from '../numerics/logistic.ts';
 import { syntheticCohort } from '../synthetic/synthetic-cohort.ts';
 import { auc } from '../evaluation/auc-delong.ts';
-import { fitLogisticRegression, logisticProbabilities } from './logistic-regression.ts';
+import { fitLogisticRegression } from './logistic-regression.ts';
 import { informationValue } from './information-value.ts';
 import { fitPointsScorecard, PointsScorecardSchema, scorecardProbabilities } from './points-scorecard.ts';
 

@@ -8,10 +8,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
 import { readModel } from '../model/read-model.ts';
 import { scoreRows } from '../model/score-rows.ts';
 import { missingColumns, readCsvTable } from '../table/csv-table.ts';
+import { csvField } from '../table/csv-field.ts';
 import { featureColumns } from '../table/feature-columns.ts';
 
 export interface PredictJobOptions {
@@ -41,13 +41,19 @@ export async function runPredictJob(options: PredictJobOptions): Promise<Predict
   await mkdir(dirname(options.out), { recursive: true });
   const ids = table.cells.get(options.id)!;
   const output = createWriteStream(options.out);
-  const csv = stringify({ header: true, columns: ['id', 'probability', ...model.features.map((f) => `contrib:${f.name}`)] });
-  csv.pipe(output);
+  const header = ['id', 'probability', ...model.features.map((f) => `contrib:${f.name}`)].map(csvField).join(',');
+  let chunk = [header];
   for (let i = 0; i < table.rows; i++) {
-    const row = [ids[i]!, String(scored.probability[i]), ...scored.contributions.map((c) => String(c[i]))];
-    if (!csv.write(row)) await once(csv, 'drain');
+    let line = `${csvField(ids[i]!)},${scored.probability[i]}`;
+    for (const contribution of scored.contributions) line += `,${contribution[i]}`;
+    chunk.push(line);
+    if (chunk.length === 10_000 || i === table.rows - 1) {
+      if (!output.write(`${chunk.join('\n')}\n`)) await once(output, 'drain');
+      chunk = [];
+    }
   }
-  csv.end();
+  if (chunk.length > 0) output.write(`${chunk.join('\n')}\n`);
+  output.end();
   await once(output, 'finish');
   return { rows: table.rows, warnings };
 }
