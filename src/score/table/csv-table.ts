@@ -47,7 +47,7 @@ async function inMemory(file: string): Promise<CsvRecords> {
     return parseCsvText(await readFile(file, 'utf8'));
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new ScoreInputError('TRB_SCORE_CSV', `${file} is not valid CSV: ${error.message}`);
-    throw error;
+    throw new ScoreInputError('TRB_SCORE_FILE', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
