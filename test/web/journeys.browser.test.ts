@@ -17,7 +17,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const expectedNavigation: Record<DemoRole, string[]> = {
   practitioner: ['Worklist'],
   supervisor: ['Worklist'],
-  analyst: ['Review queue', 'Data', 'Models'],
+  analyst: ['Worklist', 'Review queue', 'Data', 'Models'],
   ig_lead: ['Data', 'Models', 'Governance'],
   uploader: ['Data'],
   admin: ['Data', 'Governance'],
