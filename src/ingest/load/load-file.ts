@@ -60,6 +60,8 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
   try {
     const outcome = await store.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tributary.ingest.${datasetId}`]);
+      // the chunk statements are cheap but, on fresh tables without statistics, look costly enough to JIT-compile each time
+      await tx.query('SET LOCAL jit = off');
       const raced = await findCompleteBatch(tx, datasetId, sha);
       if (raced !== null) return raced;
       await supersedeInterrupted(tx, datasetId, batchId);

@@ -34,14 +34,25 @@ const UPSERT_RECORDS = `
     loaded_at = now()
   RETURNING id, kind, local_id`;
 
+/*
+ * An event is new unless its record already has one with the same code, date and value (NULL
+ * included, which the unique index cannot see). The look-up is a LATERAL probe per event on the
+ * record's events through `events_once`; `code || ''` and `occurred_on + 0` keep the planner off
+ * `events_code_date`, which on a fresh table it may think selective and would scan every event of
+ * that code and date for each new one (quadratic on a large load).
+ */
 const INSERT_EVENTS = `
   WITH added AS (
     INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)
     SELECT u.record_id, $1, $2, u.code, u.occurred_on, u.value, u.detail, u.special
       FROM unnest($3::bigint[], $4::text[], $5::date[], $6::text[], $7::jsonb[], $8::boolean[])
         AS u(record_id, code, occurred_on, value, detail, special)
-     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.source_record_id = u.record_id AND e.code = u.code
-                          AND e.occurred_on = u.occurred_on AND e.value IS NOT DISTINCT FROM u.value)
+      LEFT JOIN LATERAL (
+        SELECT 1 AS held FROM events e
+         WHERE e.source_record_id = u.record_id AND e.code || '' = u.code AND e.occurred_on + 0 = u.occurred_on
+           AND e.value IS NOT DISTINCT FROM u.value
+         LIMIT 1) existing ON true
+     WHERE existing.held IS NULL
     ON CONFLICT DO NOTHING
     RETURNING 1)
   SELECT count(*)::int AS n FROM added`;
