@@ -1,9 +1,8 @@
 /** A bad file fails whole: a clear error naming the file and the place, the batch marked failed, nothing of it kept. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
+import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/stores.ts';
-import { batchesOf, countsOf, ingestFixture, loadFixturePartnership } from './support/load.ts';
-import { tempDir, type TempDir } from './support/temp-files.ts';
+import { useIngestSuite } from './support/ingest-suite.ts';
+import { batchesOf, countsOf, ingestFixture } from './support/load.ts';
 
 const cases = [
   { description: 'a truncated JSON array (after a good record)', dataset: 'referrals', file: 'truncated.json', code: 'INGEST_TRUNCATED', place: '(line 2)' },
@@ -21,40 +20,30 @@ const cases = [
 ];
 
 describe.each(storeTargets)('bad files on $name', ({ open }) => {
-  let store: Store;
-  let dir: TempDir;
-  beforeAll(async () => {
-    store = await open();
-    dir = tempDir();
-    await loadFixturePartnership(store);
-  });
-  afterAll(async () => {
-    await store.close();
-    dir.remove();
-  });
+  const suite = useIngestSuite(open);
 
   it.each(cases)('$description: $code', async ({ dataset, file, code, place }) => {
-    const before = await countsOf(store, dataset);
-    const outcome = await ingestFixture(store, dataset, file);
+    const before = await countsOf(suite.store, dataset);
+    const outcome = await ingestFixture(suite.store, dataset, file);
     expect(outcome).toMatchObject({ status: 'failed', code });
     expect(outcome.status === 'failed' && outcome.message).toContain(`${file}${place ? ` ${place}` : ''}`);
-    expect(await countsOf(store, dataset)).toEqual(before);
-    const batch = (await batchesOf(store, dataset)).at(-1);
+    expect(await countsOf(suite.store, dataset)).toEqual(before);
+    const batch = (await batchesOf(suite.store, dataset)).at(-1);
     expect(batch).toMatchObject({ status: 'failed', rows_read: 0, error: expect.stringContaining(code) });
   });
 
   it('fails a file that does not exist without recording a batch', async () => {
-    const before = await batchesOf(store, 'pupils');
-    expect(await ingestFixture(store, 'pupils', 'no-such-file.csv')).toMatchObject({ status: 'failed', batchId: null, code: 'INGEST_FILE_NOT_FOUND' });
-    expect(await batchesOf(store, 'pupils')).toEqual(before);
+    const before = await batchesOf(suite.store, 'pupils');
+    expect(await ingestFixture(suite.store, 'pupils', 'no-such-file.csv')).toMatchObject({ status: 'failed', batchId: null, code: 'INGEST_FILE_NOT_FOUND' });
+    expect(await batchesOf(suite.store, 'pupils')).toEqual(before);
   });
 
   it('keeps nothing of a CSV cut off after many good rows, written in several chunks', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => `T${i},,Ann,Smith,01/02/2010,TB1 1AA,03/03/2023,,,`);
-    const file = dir.file('cut.csv', `PupilId,UPN,Forename,Surname,DOB,Postcode,SuspensionDate,ExclusionType,ParentName,ParentRelation\n${rows.join('\n')}\nT999,,"Ann`);
-    const before = await countsOf(store, 'pupils');
-    const outcome = await ingestFixture(store, 'pupils', file, { chunkRows: 25 });
+    const file = suite.dir.file('cut.csv', `PupilId,UPN,Forename,Surname,DOB,Postcode,SuspensionDate,ExclusionType,ParentName,ParentRelation\n${rows.join('\n')}\nT999,,"Ann`);
+    const before = await countsOf(suite.store, 'pupils');
+    const outcome = await ingestFixture(suite.store, 'pupils', file, { chunkRows: 25 });
     expect(outcome).toMatchObject({ status: 'failed', code: 'INGEST_TRUNCATED' });
-    expect(await countsOf(store, 'pupils')).toEqual(before);
+    expect(await countsOf(suite.store, 'pupils')).toEqual(before);
   });
 });

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
+import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/stores.ts';
-import { batchesOf, countsOf, ingestFixture, loaded, loadFixturePartnership } from './support/load.ts';
-import { PUPILS_HEADER, tempDir, type TempDir } from './support/temp-files.ts';
+import { useIngestSuite } from './support/ingest-suite.ts';
+import { batchesOf, countsOf, ingestFixture, loaded } from './support/load.ts';
+import { PUPILS_HEADER } from './support/temp-files.ts';
 
 const COLUMNS = PUPILS_HEADER.split(',');
 const text = fc.oneof(
@@ -31,30 +31,20 @@ const line = fc.oneof(
 );
 
 describe.each(storeTargets)('conservation on $name', ({ open }) => {
-  let store: Store;
-  let dir: TempDir;
-  beforeAll(async () => {
-    store = await open();
-    dir = tempDir();
-    await loadFixturePartnership(store);
-  });
-  afterAll(async () => {
-    await store.close();
-    dir.remove();
-  });
+  const suite = useIngestSuite(open);
 
   it('rows read = loaded + quarantined, whatever the rows', async () => {
     let run = 0;
     await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 30 }), async (lines) => {
       run += 1;
       // a first row unique to the run, so that no two runs send the same file
-      const file = dir.file(`run-${run}.csv`, [PUPILS_HEADER, `RUN${run},,Run,Marker,01/01/2010,,,,,`, ...lines].join('\n') + '\n');
-      const { stats, batchId } = loaded(await ingestFixture(store, 'pupils', file, { chunkRows: 7 }));
+      const file = suite.dir.file(`run-${run}.csv`, [PUPILS_HEADER, `RUN${run},,Run,Marker,01/01/2010,,,,,`, ...lines].join('\n') + '\n');
+      const { stats, batchId } = loaded(await ingestFixture(suite.store, 'pupils', file, { chunkRows: 7 }));
       expect(stats.rowsRead).toBe(lines.length + 1);
       expect(stats.rowsLoaded + stats.rowsQuarantined).toBe(stats.rowsRead);
-      const batch = (await batchesOf(store, 'pupils')).find((b) => b.id === batchId);
+      const batch = (await batchesOf(suite.store, 'pupils')).find((b) => b.id === batchId);
       expect(batch).toMatchObject({ rows_read: stats.rowsRead, rows_loaded: stats.rowsLoaded, rows_quarantined: stats.rowsQuarantined });
-      expect((await countsOf(store, 'pupils', batchId)).quarantined).toBe(stats.rowsQuarantined);
+      expect((await countsOf(suite.store, 'pupils', batchId)).quarantined).toBe(stats.rowsQuarantined);
     }), { numRuns: 15 });
   });
 });
