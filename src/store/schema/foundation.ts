@@ -92,6 +92,10 @@ export const sourceRecords = pgTable('source_records', {
   attributes: jsonb('attributes').$type<Record<string, string>>(),
   raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
   disputed: boolean('disputed').notNull().default(false),
+  /** Hub-only mode: the agency's Bloom-filter encoding (base64 CLK) instead of any identifier. */
+  clk: text('clk'),
+  /** Hub-only mode: keyed-hash blocking keys for the CLK. */
+  blockingKeys: jsonb('blocking_keys').$type<string[]>(),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('source_records_local').on(t.datasetId, t.kind, t.localId),

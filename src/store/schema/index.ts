@@ -4,3 +4,4 @@ export * from './linkage.ts';
 export * from './scoring.ts';
 export * from './rights.ts';
 export * from './access.ts';
+export * from './casework.ts';

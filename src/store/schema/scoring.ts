@@ -38,6 +38,10 @@ export const modelVersions = pgTable('model_versions', {
   approvedAt: timestamp('approved_at', { withTimezone: true }),
   justification: text('justification'),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
+  retiredBy: text('retired_by'),
+  retiredReason: text('retired_reason'),
+  /** The governance lead's answer to each fairness flag (flag key → how it is addressed). */
+  fairnessResponses: jsonb('fairness_responses').$type<Record<string, string>>(),
 });
 
 /** A person's score from one approved model version as of a date, with its contributions. */
