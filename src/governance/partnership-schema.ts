@@ -29,12 +29,26 @@ export const AgreementSchema = z.object({
   active: z.boolean().default(true),
 }).strict();
 
+/** A team of practitioners: the young people of its schools and localities are on its worklist until allocated. */
+export const TeamSchema = z.object({
+  id: slug,
+  name: z.string().min(1),
+  /** Schools (LAEstab, seven digits): their pupils are the team's, before any locality. */
+  schools: z.array(z.string().regex(/^\d{7}$/, 'a seven-digit LAEstab')).default([]),
+  /** Postcode districts (the outward code, e.g. TB1) of the young people who are the team's. */
+  localities: z.array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'a postcode district such as TB1')).default([]),
+  /** Takes the young people no school or locality places (at most one team). */
+  catch_all: z.boolean().default(false),
+}).strict();
+
 export const PartnershipSchema = z.object({
   partnership: z.object({ name: z.string().min(1), area: z.string().min(1) }).strict(),
   agencies: z.array(AgencySchema).min(1),
   agreements: z.array(AgreementSchema),
+  teams: z.array(TeamSchema).default([]),
 }).strict();
 
 export type PartnershipConfig = z.infer<typeof PartnershipSchema>;
 export type AgreementConfig = z.infer<typeof AgreementSchema>;
 export type AgencyConfig = z.infer<typeof AgencySchema>;
+export type TeamConfig = z.infer<typeof TeamSchema>;
