@@ -29,7 +29,8 @@ describe.each(storeTargets)('exportSubjectAccess on $name', (target) => {
     const counts = Object.fromEntries(child.sections.map((s) => [s.id, s.rows.length]));
     expect(counts).toEqual({
       person: 1, source_records: 2, events: 2, relationships: 1, link_confidence: 2, record_comparisons: 3,
-      factors: 3, scores: 1, objections: 0, disputes: 1, access: 1,
+      factors: 3, scores: 1, allocations: 1, decisions: 1, consents: 1, support_plans: 1, reidentification_requests: 1,
+      objections: 0, disputes: 1, access: 1,
     });
     expect(section(child, 'source_records').map((r) => r.localId)).toEqual(['UPN-A100', 'NHS-5']);
     expect(section(child, 'events').map((r) => [r.code, r.value])).toEqual([
@@ -43,6 +44,24 @@ describe.each(storeTargets)('exportSubjectAccess on $name', (target) => {
       { at: '2024-04-02T09:30:00Z', actor: 'practitioner-ann', role: 'practitioner', action: 'person.view', purpose: 'early_help' },
     ]);
     expect(section(child, 'link_confidence').map((r) => r.matchProbability)).toEqual([0.998, 0.93]);
+  });
+
+  it('holds the child’s casework: allocation, decision, consent, plan with outcomes, an opened re-identification answer', () => {
+    expect(section(child, 'allocations')).toMatchObject([{ team: 'East Early Help', allocatedBy: 'supervisor-sue', endedAt: null }]);
+    expect(section(child, 'decisions')).toMatchObject([{
+      kind: 'offer_support', reason: 'school and health together', modelVersion: 'gam-2024-03', asOf: '2024-03-31', probability: 0.31,
+    }]);
+    expect(section(child, 'consents')).toMatchObject([{ status: 'given', givenBy: 'parent_carer' }]);
+    expect(section(child, 'support_plans')).toMatchObject([{
+      offerId: 'mentoring', goal: 'back in full-time school',
+      outcomes: [{ outcome: 'engaged', note: 'met mentor twice', recordedAt: '2024-05-07T10:00:00Z' }],
+    }]);
+    expect(section(child, 'reidentification_requests')).toMatchObject([{
+      agencyId: 'school', recordId: household.childSchool, status: 'answered', reason: 'to arrange a school meeting',
+      answer: { localId: 'UPN-A100', givenName: 'Jamie', familyName: 'Smith', dob: '2010-03-04' },
+    }]);
+    expect(section(parent, 'reidentification_requests')).toMatchObject([{ agencyId: 'police', status: 'pending', answer: null }]);
+    expect(section(parent, 'support_plans')[0]?.outcomes).toMatchObject([{ outcome: 'disengaged' }]);
   });
 
   it('says a relationship exists and which agency holds the other record, but nothing of the parent', () => {
@@ -65,7 +84,7 @@ describe.each(storeTargets)('exportSubjectAccess on $name', (target) => {
     {
       description: 'the parent’s export holds nothing only about the child', of: () => parent,
       secrets: () => ['P-CHILD', 'Jamie', 'jamie', '2010-03-04', '04/03/2010', '9434765919', 'NHS-5', 'school.suspension',
-        'health.substance', 'tier 3', 'practitioner-ann', 'suspension was withdrawn', '"UPN-A100"'],
+        'health.substance', 'tier 3', 'practitioner-ann', 'suspension was withdrawn', '"UPN-A100"', ...household.childCasework],
     },
   ];
   it.each(leaks)('$description', ({ of, secrets }) => {
@@ -84,6 +103,7 @@ describe.each(storeTargets)('exportSubjectAccess on $name', (target) => {
     const sealed = await exportSubjectAccess(store, household.child);
     expect(sealed.healthData).toBe('sealed');
     expect(section(sealed, 'events')[1]?.value).toMatch(/sealed health data/);
+    expect(section(sealed, 'reidentification_requests')[0]?.answer).toMatch(/^\[sealed/);
     await expect(exportSubjectAccess(store, 'P-NOBODY')).rejects.toMatchObject({ code: 'TRB_RIGHTS_NO_PERSON' });
   });
 

@@ -1,7 +1,10 @@
 /**
  * The subject access export, section by section, in reading order. To add what a new table holds
- * about a person (decisions, support plans), write a `SarSection` and add it here.
+ * about a person, write a `SarSection` and add it here.
  */
+import {
+  allocationsSection, consentsSection, decisionsSection, reidentificationSection, supportPlansSection,
+} from './casework-sections.ts';
 import { linkConfidenceSection, comparisonsSection, personSection } from './linkage-sections.ts';
 import { eventsSection, sourceRecordsSection } from './record-sections.ts';
 import { relationshipsSection } from './relationship-section.ts';
@@ -18,6 +21,11 @@ export const SAR_SECTIONS: readonly SarSection[] = [
   comparisonsSection,
   factorsSection,
   scoresSection,
+  allocationsSection,
+  decisionsSection,
+  consentsSection,
+  supportPlansSection,
+  reidentificationSection,
   objectionsSection,
   disputesSection,
   accessSection,

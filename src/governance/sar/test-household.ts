@@ -6,7 +6,7 @@
  * subject access export.
  */
 import type { Store } from '../../store/index.ts';
-import { sealEventFields, type SpecialCategoryKey } from '../special-category/index.ts';
+import { encryptSpecial, sealEventFields, type SpecialCategoryKey } from '../special-category/index.ts';
 
 export interface Household {
   child: string;
@@ -18,6 +18,8 @@ export interface Household {
   childEvents: number[];
   parentEvents: number[];
   parentOnly: string[];
+  /** Strings that appear only in the child's casework (decisions, plans, re-identification). */
+  childCasework: string[];
 }
 
 const one = async (store: Store, sql: string, params: unknown[] = []) =>
@@ -113,9 +115,45 @@ export async function buildHousehold(store: Store, key: SpecialCategoryKey, load
     `INSERT INTO audit_log (seq, at, actor, role, action, subject_ref, purpose, details, prev_hash, hash) VALUES
       (1, '2024-04-02T09:30:00Z', 'practitioner-ann', 'practitioner', 'person.view', 'P-CHILD', 'early_help', '{}', 'g', 'h1'),
       (2, '2024-04-03T11:00:00Z', 'officer-bob', 'practitioner', 'person.view', 'P-PARENT', 'prevention', '{}', 'h1', 'h2')`);
+  await buildCasework(store, key, childSchool, parentPolice);
   return {
     child: 'P-CHILD', parent: 'P-PARENT', childSchool, childNhs, contact, parentPolice, childEvents, parentEvents,
     parentOnly: ['P-PARENT', 'Dana', 'dana', '1984-11-30', '30/11/1984', '07700 900123', '84/123456X', 'CUST-7781',
-      'UPN-A100-C1', 'police.caution', '2022-06-17', 'shoplifting', 'theft', 'officer-bob', 'parent objects by letter', 'offending"'],
+      'UPN-A100-C1', 'police.caution', '2022-06-17', 'shoplifting', 'theft', 'officer-bob', 'parent objects by letter', 'offending"',
+      'West Family Team', 'supervisor-pat', 'known to probation already', 'declined by phone', 'parenting-course',
+      'attend six sessions', 'stopped attending', 'check custody link', 'probation-liaison'],
+    childCasework: ['East Early Help', 'supervisor-sue', 'school and health together', 'mentoring', 'back in full-time school',
+      'met mentor twice', 'practitioner-ann-reid', 'to arrange a school meeting', 'school-uploader'],
   };
+}
+
+/** Allocations, decisions, consents, support plans with outcomes and re-identification requests for both. */
+async function buildCasework(store: Store, key: SpecialCategoryKey, childSchool: number, parentPolice: number): Promise<void> {
+  await store.sql.exec(`
+    INSERT INTO teams (id, name) VALUES ('team-east', 'East Early Help'), ('team-west', 'West Family Team');
+    INSERT INTO allocations (person_id, team_id, allocated_by, allocated_at) VALUES
+      ('P-CHILD', 'team-east', 'supervisor-sue', '2024-04-03T10:00:00Z'), ('P-PARENT', 'team-west', 'supervisor-pat', '2024-04-04T10:00:00Z');
+    INSERT INTO decisions (person_id, kind, reason, model_version_id, as_of, probability, team_id, decided_by, decided_at) VALUES
+      ('P-CHILD', 'offer_support', 'school and health together', 'gam-2024-03', '2024-03-31', 0.31, 'team-east', 'practitioner-ann', '2024-04-05T10:00:00Z'),
+      ('P-PARENT', 'no_action', 'known to probation already', 'gam-2024-03', '2024-03-31', 0.12, 'team-west', 'supervisor-pat', '2024-04-05T11:00:00Z');
+    INSERT INTO consents (person_id, status, given_by, note, recorded_by, recorded_at) VALUES
+      ('P-CHILD', 'given', 'parent_carer', NULL, 'practitioner-ann', '2024-04-06T10:00:00Z'),
+      ('P-PARENT', 'refused', 'young_person', 'declined by phone', 'supervisor-pat', '2024-04-06T11:00:00Z');
+  `);
+  const plan = async (person: string, worker: string, offer: string, goal: string, outcome: string, note: string) => {
+    const id = await one(store, `INSERT INTO support_plans (person_id, offer_id, goal, status, created_by, created_at)
+      VALUES ($1, $2, $3, 'active', $4, '2024-04-07T10:00:00Z') RETURNING id`, [person, offer, goal, worker]);
+    await store.sql.query(`INSERT INTO support_outcomes (plan_id, outcome, note, recorded_by, recorded_at)
+      VALUES ($1, $2, $3, $4, '2024-05-07T10:00:00Z')`, [id, outcome, note, worker]);
+  };
+  await plan('P-CHILD', 'practitioner-ann', 'mentoring', 'back in full-time school', 'engaged', 'met mentor twice');
+  await plan('P-PARENT', 'supervisor-pat', 'parenting-course', 'attend six sessions', 'disengaged', 'stopped attending');
+  const answer = encryptSpecial(JSON.stringify({ localId: 'UPN-A100', givenName: 'Jamie', familyName: 'Smith', dob: '2010-03-04' }), key);
+  await store.sql.query(
+    `INSERT INTO reidentification_requests (person_id, source_record_id, agency_id, purpose, reason, status, requested_by,
+       requested_at, answered_by, answered_at, answer_sealed) VALUES
+      ('P-CHILD', $1, 'school', 'early_help', 'to arrange a school meeting', 'answered', 'practitioner-ann-reid',
+       '2024-04-08T10:00:00Z', 'school-uploader', '2024-04-08T12:00:00Z', $2),
+      ('P-PARENT', $3, 'police', 'prevention', 'check custody link', 'pending', 'probation-liaison', '2024-04-08T10:00:00Z', NULL, NULL, NULL)`,
+    [childSchool, answer, parentPolice]);
 }
