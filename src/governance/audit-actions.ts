@@ -15,7 +15,15 @@ export const WEB_AUDIT_ACTIONS = [
   'upload.received',
   'audit.verified',
   'decision.recorded',
+  'allocation.recorded',
+  'consent.recorded',
+  'support_plan.started',
+  'support_outcome.recorded',
   'model.approved',
+  'model.approval_refused',
+  'model.retired',
+  'model.registered',
+  'model.scoring_refused',
 ] as const;
 
 /** Every audited action: the web application's and the governance jobs' (rights, retention, SAR, transparency). */

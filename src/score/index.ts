@@ -57,3 +57,10 @@ export { ScoreInputError, SCORE_ERROR_CODES, type ScoreErrorCode } from './table
 
 // Synthetic data with a known truth, for tests and benchmarks.
 export { syntheticCohort, type SyntheticCohort } from './synthetic/synthetic-cohort.ts';
+
+// Model versions in the store: draft → approved (governance lead) → retired; only approved ones score people.
+export {
+  ModelVersionError, VERSION_ERROR_STATUS, fairnessFlags, listVersions, loadVersion, approveVersion, retireVersion,
+  registerDraftVersion, approveDemoVersion, scorePersons, VersionDetailSchema, VersionSummarySchema, VERSION_STATUSES,
+  type FairnessFlag, type VersionDetail, type VersionSummary, type VersionStatus, type VersionActor,
+} from './versions/index.ts';
