@@ -1,6 +1,7 @@
 /** `tributary serve`: the practitioner application on a port. */
 import type { Command } from 'commander';
 import { loadSettings } from '../../config/index.ts';
+import { startServeRetention } from '../../governance/retention/index.ts';
 import { openStore } from '../../store/index.ts';
 import { buildApp, demoPassword, loadWebSettings, seedDemoAccounts } from '../../web/index.ts';
 
@@ -11,7 +12,9 @@ export function registerServe(program: Command): void {
     .option('--host <h>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--demo-accounts', 'create or reset the demo accounts (password: TRIBUTARY_DEMO_PASSWORD, else generated and printed once)')
     .option('--no-migrate', 'do not apply migrations (when connecting as the application role)')
-    .action(async (options: { port?: string; host?: string; demoAccounts?: boolean; migrate: boolean }) => {
+    .option('--retention-every <hours>', 'apply the agreements’ retention periods at start and then every so many hours', '24')
+    .option('--no-retention', 'do not apply retention while serving (run `tributary retention apply` yourself)')
+    .action(async (options: { port?: string; host?: string; demoAccounts?: boolean; migrate: boolean; retention: boolean; retentionEvery: string }) => {
       const base = loadSettings();
       const web = loadWebSettings();
       const port = options.port !== undefined ? Number(options.port) : web.port;
@@ -24,8 +27,13 @@ export function registerServe(program: Command): void {
         console.log(`Demo accounts: ${seeded.usernames.join(', ')}`);
         console.log(generated ? `Demo password (shown once): ${password}` : 'Demo password: as set in TRIBUTARY_DEMO_PASSWORD');
       }
+      const everyHours = Number(options.retentionEvery);
+      if (!(everyHours > 0)) throw new Error(`--retention-every ${options.retentionEvery}: give a positive number of hours`);
       const app = await buildApp({ store, settings: { ...web, port, host } });
+      const retention = options.retention ? startServeRetention(store, { everyHours }) : undefined;
       const stop = async () => {
+        retention?.stop();
+        await retention?.first;
         await app.close();
         await store.close();
       };

@@ -7,7 +7,8 @@ import { buildHousehold } from '../sar/test-household.ts';
 import { applyRetention, formatRetentionReport, scheduleRetention } from './index.ts';
 
 const TABLES = ['source_records', 'events', 'relationships', 'person_records', 'record_links', 'review_items', 'disputes',
-  'persons', 'objections', 'factor_instances', 'scores', 'person_changes', 'quarantined_rows'];
+  'persons', 'objections', 'factor_instances', 'scores', 'person_changes', 'quarantined_rows',
+  'allocations', 'decisions', 'consents', 'support_plans', 'support_outcomes', 'reidentification_requests'];
 
 /** Each query counts rows that point at something no longer there; all must be zero. */
 const ORPHANS: Record<string, string> = {
@@ -25,6 +26,12 @@ const ORPHANS: Record<string, string> = {
     AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.id = p.merged_into)`,
   personChanges: `SELECT count(*) FROM person_changes pc, jsonb_array_elements_text(pc.from_persons || pc.to_persons) x(id)
     WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = x.id)`,
+  reidentificationRecords: `SELECT count(*) FROM reidentification_requests rr WHERE rr.source_record_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM source_records sr WHERE sr.id = rr.source_record_id)`,
+  outcomesWithoutPlans: `SELECT count(*) FROM support_outcomes o WHERE NOT EXISTS (SELECT 1 FROM support_plans p WHERE p.id = o.plan_id)`,
+  caseworkWithoutPersons: `SELECT count(*) FROM (SELECT person_id FROM allocations UNION ALL SELECT person_id FROM decisions
+    UNION ALL SELECT person_id FROM consents UNION ALL SELECT person_id FROM support_plans
+    UNION ALL SELECT person_id FROM reidentification_requests) c WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = c.person_id)`,
   contactsWithoutRelationships: `SELECT count(*) FROM source_records sr WHERE sr.kind = 'contact'
     AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.from_record_id = sr.id OR r.to_record_id = sr.id)`,
 };
@@ -57,15 +64,20 @@ describe.each(storeTargets)('applyRetention on $name', (target) => {
       description: 'a year on, the police and NHS records expire; the school records stay',
       asOf: '2025-03-01',
       totals: { sourceRecords: 2, events: 2, relationships: 0, quarantinedRows: 1, personRecords: 2, recordLinks: 2, reviewItems: 0,
-        disputes: 0, persons: 0, objections: 0, factorInstances: 3, scores: 2, personChanges: 0 },
-      left: { source_records: 2, persons: 3, factor_instances: 1, scores: 0 },
+        disputes: 0, persons: 0, objections: 0, factorInstances: 3, scores: 2, personChanges: 0,
+        allocations: 0, decisions: 0, consents: 0, supportPlans: 0, supportOutcomes: 0, reidentificationRequests: 1 },
+      left: { source_records: 2, persons: 3, factor_instances: 1, scores: 0, decisions: 2, support_plans: 2, reidentification_requests: 1 },
     },
     {
       description: 'three years on, the school records expire and both persons go with everything about them',
       asOf: '2027-01-01',
       totals: { sourceRecords: 2, events: 1, relationships: 1, quarantinedRows: 0, personRecords: 2, recordLinks: 1, reviewItems: 1,
-        disputes: 1, persons: 3, objections: 1, factorInstances: 1, scores: 0, personChanges: 1 },
-      left: { source_records: 0, persons: 0, factor_instances: 0, scores: 0 },
+        disputes: 1, persons: 3, objections: 1, factorInstances: 1, scores: 0, personChanges: 1,
+        allocations: 2, decisions: 2, consents: 2, supportPlans: 2, supportOutcomes: 2, reidentificationRequests: 1 },
+      left: {
+        source_records: 0, persons: 0, factor_instances: 0, scores: 0, allocations: 0, decisions: 0, consents: 0, support_plans: 0,
+        support_outcomes: 0, reidentification_requests: 0,
+      },
     },
   ];
   it.each(stages)('$description (dry run first)', async ({ asOf, totals, left }) => {

@@ -5,3 +5,4 @@ export {
 export { scheduleRetention, type RetentionSchedule, type ScheduleOptions } from './schedule-retention.ts';
 export { DELETED_KINDS, type DeletedKind } from './retention-deletes.ts';
 export { formatRetentionReport } from './retention-report-text.ts';
+export { startServeRetention, type ServeRetentionOptions } from './serve-retention.ts';

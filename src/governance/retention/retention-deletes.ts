@@ -2,9 +2,10 @@
  * What goes with expired source records, in the order that leaves nothing pointing at them:
  * factor instances citing their events or the records themselves (and the scores computed as of
  * the same date for the same person, which were computed from them); their relationships, links,
- * review items, disputes, events and person links; the records; then persons left with no
- * records (and persons merged into them) with their objections, factors, scores and merge
- * history; and quarantined rows of batches loaded before the cut-off. Each step is one statement
+ * review items, disputes, re-identification requests about them (the answer came from the
+ * record), events and person links; the records; then persons left with no records (and persons
+ * merged into them) with their objections, factors, scores, casework (allocations, decisions,
+ * consents, support plans and their outcomes, re-identification requests) and merge history; and quarantined rows of batches loaded before the cut-off. Each step is one statement
  * returning what it deleted, so that the counts are exact.
  */
 
@@ -21,6 +22,7 @@ export interface DeleteStep {
 export const DELETED_KINDS = [
   'sourceRecords', 'events', 'relationships', 'quarantinedRows', 'personRecords', 'recordLinks', 'reviewItems',
   'disputes', 'persons', 'objections', 'factorInstances', 'scores', 'personChanges',
+  'allocations', 'decisions', 'consents', 'supportPlans', 'supportOutcomes', 'reidentificationRequests',
 ] as const;
 export type DeletedKind = (typeof DELETED_KINDS)[number];
 
@@ -49,6 +51,10 @@ export const DELETE_STEPS: readonly DeleteStep[] = [
   { name: 'recordLinks', perDataset: false, sql: `DELETE FROM record_links WHERE ${inRecords('record_l')} OR ${inRecords('record_r')} RETURNING id` },
   { name: 'reviewItems', perDataset: false, sql: `DELETE FROM review_items WHERE ${inRecords('record_l')} OR ${inRecords('record_r')} RETURNING id` },
   { name: 'disputes', perDataset: false, sql: `DELETE FROM disputes WHERE ${inRecords('source_record_id')} RETURNING id` },
+  {
+    name: 'reidentificationRequests', perDataset: false,
+    sql: `DELETE FROM reidentification_requests WHERE ${inRecords('source_record_id')} RETURNING id`,
+  },
   { name: 'events', perDataset: true, sql: 'DELETE FROM events WHERE id IN (SELECT id FROM ret_events) RETURNING dataset_id' },
   { name: 'personRecords', perDataset: false, sql: `DELETE FROM person_records WHERE ${inRecords('source_record_id')} RETURNING person_id` },
   { name: 'sourceRecords', perDataset: true, sql: `DELETE FROM source_records WHERE ${inRecords('id')} RETURNING dataset_id` },
@@ -64,6 +70,18 @@ export const DELETE_STEPS: readonly DeleteStep[] = [
   },
   { name: 'factorInstances', perDataset: false, sql: `DELETE FROM factor_instances WHERE ${inPersons('person_id')} RETURNING id` },
   { name: 'scores', perDataset: false, sql: `DELETE FROM scores WHERE ${inPersons('person_id')} RETURNING id` },
+  ...(['allocations', 'decisions', 'consents'] as const).map((name): DeleteStep => ({
+    name, perDataset: false, sql: `DELETE FROM ${name} WHERE ${inPersons('person_id')} RETURNING id`,
+  })),
+  {
+    name: 'supportOutcomes', perDataset: false,
+    sql: `DELETE FROM support_outcomes WHERE plan_id IN (SELECT id FROM support_plans WHERE ${inPersons('person_id')}) RETURNING id`,
+  },
+  { name: 'supportPlans', perDataset: false, sql: `DELETE FROM support_plans WHERE ${inPersons('person_id')} RETURNING id` },
+  {
+    name: 'reidentificationRequests', perDataset: false,
+    sql: `DELETE FROM reidentification_requests WHERE ${inPersons('person_id')} RETURNING id`,
+  },
   {
     name: 'personChanges', perDataset: false,
     sql: `DELETE FROM person_changes pc WHERE EXISTS (

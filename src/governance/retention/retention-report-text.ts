@@ -14,5 +14,7 @@ export function formatRetentionReport(report: RetentionReport): string {
   lines.push(`  with them: ${t.personRecords} person links, ${t.persons} persons, ${t.factorInstances} factor instances, `
     + `${t.scores} scores, ${t.recordLinks} record links, ${t.reviewItems} review items, ${t.disputes} disputes, `
     + `${t.objections} objections, ${t.personChanges} merge/split entries`);
+  lines.push(`  casework: ${t.allocations} allocations, ${t.decisions} decisions, ${t.consents} consents, `
+    + `${t.supportPlans} support plans, ${t.supportOutcomes} outcomes, ${t.reidentificationRequests} re-identification requests`);
   return lines.join('\n');
 }
