@@ -11,6 +11,7 @@ const benches: Array<{ name: string; file: string; args: string[] }> = [
   { name: 'link', file: 'bench/link-bench.ts', args: ['--records', '1000000'] },
   { name: 'model', file: 'bench/model-bench.ts', args: [] },
   { name: 'pprl', file: 'bench/pprl-bench.ts', args: ['100000', '2000'] },
+  { name: 'web', file: 'bench/web-bench.ts', args: ['--persons', '100000', '--connections', '50', '--seconds', '15'] },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,91 @@
+/**
+ * Web benchmark (issue #5): with N persons (default 100,000) on PostgreSQL, the worklist and person
+ * pages under C concurrent users (default 50) for D seconds each; prints requests/s and the p50, p95
+ * and p99 latency from every response's own time. Target: p95 under 150 ms. Needs a PostgreSQL server:
+ * TRIBUTARY_BENCH_DATABASE_URL (or TRIBUTARY_TEST_DATABASE_URL) names one whose role may create databases.
+ *
+ *   node bin/run-ts.mjs bench/web-bench.ts [--persons 100000] [--connections 50] [--seconds 15] [--pages worklist,person]
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openStore } from '../src/store/index.ts';
+import { createSession, setSessionPurpose } from '../src/web/session/session-store.ts';
+import { seedPersons } from './web/seed-persons.ts';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const persons = option('persons', 100_000);
+const connections = option('connections', 50);
+const seconds = option('seconds', 15);
+const serverUrl = process.env.TRIBUTARY_BENCH_DATABASE_URL ?? process.env.TRIBUTARY_TEST_DATABASE_URL;
+if (!serverUrl) {
+  console.log('web bench: skipped — set TRIBUTARY_BENCH_DATABASE_URL to a PostgreSQL server (e.g. postgres://user:pass@127.0.0.1:5432/postgres)');
+  process.exit(0);
+}
+
+const database = 'tributary_web_bench';
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${database}`);
+await admin.end();
+const target = new URL(serverUrl);
+target.pathname = `/${database}`;
+
+const seedStarted = performance.now();
+const store = await openStore({ databaseUrl: target.toString() });
+const town = await seedPersons(store, persons, 'bench-password-123');
+const [practitioner] = await store.sql.query<{ id: string }>("SELECT id FROM users WHERE username = 'practitioner'");
+const { token, session } = await createSession(store, { userId: practitioner!.id });
+await setSessionPurpose(store, session.id, 'early_help');
+console.log(`seeded ${persons.toLocaleString('en-GB')} persons in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+await store.close();
+
+const server = spawn(process.execPath, ['bin/run-ts.mjs', 'bench/web/web-server.ts', '--database-url', target.toString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+const [line] = await once(createInterface({ input: server.stdout! }), 'line') as [string];
+const { port } = JSON.parse(line) as { port: number };
+const cookie = `tributary_session=${token}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(name: string, paths: () => string): Promise<{ p95: number }> {
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => { finish = resolve; fail = reject; });
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers: { cookie },
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
+  }, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
+    times.push(time);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await done;
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(`${name.padEnd(12)} ${(times.length / seconds).toFixed(0).padStart(6)} req/s   p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   `
+    + `statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}   errors ${result.errors}   ${p95 < 150 ? 'meets' : 'MISSES'} p95 < 150 ms`);
+  return { p95 };
+}
+
+try {
+  console.log(`${connections} concurrent users, ${seconds} s per page, ${persons.toLocaleString('en-GB')} persons on PostgreSQL`);
+  const pages = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]! : 'worklist,person').split(',');
+  let page = 0;
+  let next = 0;
+  const personPath = () => `/people/${encodeURIComponent(town.personIds[next++ % town.personIds.length]!)}`;
+  await measure('warm-up', pages.includes('worklist') ? () => '/worklist' : personPath);
+  if (pages.includes('worklist')) await measure('worklist', () => `/worklist?page=${1 + (page++ % 20)}`);
+  if (pages.includes('person')) await measure('person', personPath);
+} finally {
+  server.kill('SIGTERM');
+}
