@@ -4,7 +4,10 @@
  * and p99 latency from every response's own time. Target: p95 under 150 ms. Needs a PostgreSQL server:
  * TRIBUTARY_BENCH_DATABASE_URL (or TRIBUTARY_TEST_DATABASE_URL) names one whose role may create databases.
  *
- *   node bin/run-ts.mjs bench/web-bench.ts [--persons 100000] [--connections 50] [--seconds 15] [--pages worklist,person]
+ *   node bin/run-ts.mjs bench/web-bench.ts [--persons 100000] [--connections 50] [--seconds 15] [--user-rate 1] [--pages worklist,person]
+ *
+ * Two loads per page: C users each asking for a page every 1/user-rate seconds (the target), then
+ * C connections back to back with no pause (what the machine can take at most).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,6 +25,8 @@ function option(name: string, fallback: number): number {
 const persons = option('persons', 100_000);
 const connections = option('connections', 50);
 const seconds = option('seconds', 15);
+/** Requests per second from each simulated user; a practitioner reading a page asks far less often. */
+const userRate = option('user-rate', 1);
 const serverUrl = process.env.TRIBUTARY_BENCH_DATABASE_URL ?? process.env.TRIBUTARY_TEST_DATABASE_URL;
 if (!serverUrl) {
   console.log('web bench: skipped — set TRIBUTARY_BENCH_DATABASE_URL to a PostgreSQL server (e.g. postgres://user:pass@127.0.0.1:5432/postgres)');
@@ -55,7 +60,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function measure(name: string, paths: () => string): Promise<{ p95: number }> {
+async function measure(name: string, paths: () => string, perUserRate?: number): Promise<{ p95: number }> {
   const times: number[] = [];
   const statuses = new Map<number, number>();
   let finish: (result: autocannon.Result) => void = () => undefined;
@@ -63,6 +68,7 @@ async function measure(name: string, paths: () => string): Promise<{ p95: number
   const done = new Promise<autocannon.Result>((resolve, reject) => { finish = resolve; fail = reject; });
   const instance = autocannon({
     url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers: { cookie },
+    ...(perUserRate ? { connectionRate: perUserRate } : {}),
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
   }, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
@@ -78,13 +84,18 @@ async function measure(name: string, paths: () => string): Promise<{ p95: number
 }
 
 try {
-  console.log(`${connections} concurrent users, ${seconds} s per page, ${persons.toLocaleString('en-GB')} persons on PostgreSQL`);
+  console.log(`${seconds} s per page and load, ${persons.toLocaleString('en-GB')} persons on PostgreSQL`);
   const pages = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]! : 'worklist,person').split(',');
   let page = 0;
   let next = 0;
   const personPath = () => `/people/${encodeURIComponent(town.personIds[next++ % town.personIds.length]!)}`;
   await measure('warm-up', pages.includes('worklist') ? () => '/worklist' : personPath);
-  if (pages.includes('worklist')) await measure('worklist', () => `/worklist?page=${1 + (page++ % 20)}`);
+  const worklistPath = () => `/worklist?page=${1 + (page++ % 20)}`;
+  console.log(`\n${connections} users, each asking for a page every ${(1 / userRate).toFixed(1)} s (the target's load):`);
+  if (pages.includes('worklist')) await measure('worklist', worklistPath, userRate);
+  if (pages.includes('person')) await measure('person', personPath, userRate);
+  console.log(`\n${connections} connections back to back, no pause (capacity):`);
+  if (pages.includes('worklist')) await measure('worklist', worklistPath);
   if (pages.includes('person')) await measure('person', personPath);
 } finally {
   server.kill('SIGTERM');

@@ -24,6 +24,7 @@ import { registerErrorPages } from './error-pages.ts';
 import { registerGovernanceRoutes } from './governance-pages/governance-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerHomeRoutes } from './home/home-routes.ts';
+import { registerModelRoutes } from './models/models-routes.ts';
 import { createLogger } from './logger.ts';
 import { registerPeopleRoutes } from './people/people-routes.ts';
 import { createPageRenderer, registerViews } from './rendering.ts';
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOidcRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerPlaceholderRoutes(app, ctx);
+  registerModelRoutes(app, ctx);
   registerWorklistRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
   registerDataRoutes(app, ctx);

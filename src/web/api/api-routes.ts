@@ -8,10 +8,11 @@ import {
   AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
 } from '../governance-pages/governance-data.ts';
 import { homeData, HomeDataSchema } from '../home/home-data.ts';
+import { loadModels, loadModelVersion, ModelsSchema, ModelVersionViewSchema } from '../models/models-data.ts';
 import { PersonViewSchema, viewPerson } from '../people/person-view.ts';
 import { purposeOptions, statePurpose } from '../people/purpose-statement.ts';
 import { loadReviewItem, loadReviewQueue, ReviewItemSchema, ReviewQueueSchema } from '../review/review-data.ts';
-import { ModelsSchema, SupportCatalogueSchema } from '../sections/placeholder-data.ts';
+import { SupportCatalogueSchema } from '../sections/placeholder-data.ts';
 import { WorklistQuerySchema, WorklistSchema } from '../worklist/worklist-data.ts';
 import { worklistForRequest } from '../worklist/worklist-routes.ts';
 import { defineApiRoute, type ApiRoute } from './api-route.ts';
@@ -52,8 +53,14 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/models', operationId: 'getModels', tag: 'Models',
-    summary: 'Model versions', response: ModelsSchema,
-    handler: async () => ({ versions: [], status: 'coming' as const }),
+    summary: 'Model versions, newest first, with their status and held-out AUC', response: ModelsSchema,
+    handler: ({ ctx }) => loadModels(ctx.store),
+  }),
+  defineApiRoute({
+    method: 'GET', path: '/api/v1/models/:modelVersionId', operationId: 'getModelVersion', tag: 'Models',
+    summary: 'One model version: model, evaluation, fairness report, card, and each fairness flag with its response',
+    params: z.object({ modelVersionId: z.string().min(1).max(100) }), response: ModelVersionViewSchema,
+    handler: ({ params, ctx }) => loadModelVersion(ctx.store, params.modelVersionId),
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/data', operationId: 'getData', tag: 'Data',

@@ -6,7 +6,6 @@ import { z } from 'zod';
 
 const coming = z.literal('coming').describe('the section is not built yet; its list is empty');
 
-export const ModelsSchema = z.object({ versions: z.array(z.never()), status: coming });
 export const SupportCatalogueSchema = z.object({ offers: z.array(z.never()), status: coming });
 
 export interface Placeholder {
@@ -17,11 +16,6 @@ export interface Placeholder {
 }
 
 export const placeholders: readonly Placeholder[] = [
-  {
-    path: '/models', title: 'Models',
-    lead: 'Model versions with their cards, evaluation and fairness audit, and the governance lead’s approval.',
-    coming: 'Model versions appear here once the score stage can fit them.',
-  },
   {
     path: '/governance/support-catalogue', title: 'Support catalogue',
     lead: 'The local support offers each risk factor can lead to: education, substance misuse, housing, family work.',
