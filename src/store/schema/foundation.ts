@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 /** A partner agency: a school trust, the council's children's services, a police force… */
@@ -67,7 +67,8 @@ export const ingestBatches = pgTable('ingest_batches', {
 export const sourceRecords = pgTable('source_records', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   datasetId: text('dataset_id').notNull().references(() => datasets.id),
-  agencyId: text('agency_id').notNull().references(() => agencies.id),
+  // the dataset's agency (datasets.agency_id is checked): no foreign key to check per record
+  agencyId: text('agency_id').notNull(),
   batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
   localId: text('local_id').notNull(),
   kind: text('kind').$type<'subject' | 'contact'>().notNull().default('subject'),
@@ -107,8 +108,9 @@ export const events = pgTable('events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   sourceRecordId: bigint('source_record_id', { mode: 'number' }).notNull()
     .references(() => sourceRecords.id, { onDelete: 'cascade' }),
-  datasetId: text('dataset_id').notNull().references(() => datasets.id),
-  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  // dataset and batch are the source record's, written by ingest in the same statement: no foreign key to check per event
+  datasetId: text('dataset_id').notNull(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull(),
   code: text('code').notNull(),
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   recordedOn: date('recorded_on', { mode: 'string' }),
@@ -116,15 +118,17 @@ export const events = pgTable('events', {
   detail: jsonb('detail').$type<Record<string, unknown>>(),
   specialCategory: boolean('special_category').notNull().default(false),
 }, (t) => [
-  uniqueIndex('events_once').on(t.sourceRecordId, t.code, t.occurredOn, t.value),
+  // one event per record, code, date and value — a NULL value included, so `ON CONFLICT DO NOTHING` alone de-duplicates
+  unique('events_once').on(t.sourceRecordId, t.code, t.occurredOn, t.value).nullsNotDistinct(),
   index('events_code_date').on(t.code, t.occurredOn),
 ]);
 
 /** A relationship as the source system records it: `from` is the parent/carer/sibling/member of `to`. */
 export const relationships = pgTable('relationships', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  datasetId: text('dataset_id').notNull().references(() => datasets.id),
-  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => ingestBatches.id),
+  // the records' dataset and batch, written by ingest in the same statement: no foreign key to check per row
+  datasetId: text('dataset_id').notNull(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull(),
   fromRecordId: bigint('from_record_id', { mode: 'number' }).notNull()
     .references(() => sourceRecords.id, { onDelete: 'cascade' }),
   toRecordId: bigint('to_record_id', { mode: 'number' }).notNull()
