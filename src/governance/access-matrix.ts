@@ -35,6 +35,8 @@ export const accessMatrix: readonly AccessRule[] = [
   // The service itself
   { method: 'GET', path: '/health', summary: 'Health of the service and its database', ...open },
   { method: 'GET', path: '/accessibility', summary: 'Accessibility statement', ...open },
+  { method: 'GET', path: '/transparency', summary: 'The partnership’s algorithmic transparency record (ATRS Tier 1), for the public', ...open },
+  { method: 'GET', path: '/transparency.json', summary: 'The algorithmic transparency record (ATRS Tier 1) as JSON', ...open },
   { method: 'GET', path: '/assets/govuk/*', summary: 'GOV.UK Frontend’s script', ...open },
   { method: 'GET', path: '/assets/moj/*', summary: 'MoJ Frontend’s script and icons', ...open },
   { method: 'GET', path: '/assets/tributary/*', summary: 'Tributary’s script and icon', ...open },

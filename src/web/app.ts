@@ -33,6 +33,7 @@ import { registerWorklistRoutes } from './worklist/worklist-routes.ts';
 import { registerReviewRoutes } from './review/review-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSessionHook } from './session/session-hook.ts';
+import { registerTransparencyRoutes } from './transparency/transparency-routes.ts';
 import { WebSettingsSchema, type WebSettingsInput } from './settings.ts';
 
 export interface BuildAppOptions {
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSignInRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
+  registerTransparencyRoutes(app, ctx);
   registerPlaceholderRoutes(app, ctx);
   registerModelRoutes(app, ctx);
   registerWorklistRoutes(app, ctx);
