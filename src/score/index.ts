@@ -61,6 +61,6 @@ export { syntheticCohort, type SyntheticCohort } from './synthetic/synthetic-coh
 // Model versions in the store: draft → approved (governance lead) → retired; only approved ones score people.
 export {
   ModelVersionError, VERSION_ERROR_STATUS, fairnessFlags, listVersions, loadVersion, approveVersion, retireVersion,
-  registerDraftVersion, approveDemoVersion, scorePersons, VersionDetailSchema, VersionSummarySchema, VERSION_STATUSES,
+  registerDraftVersion, approveDemoVersion, scorePersons, scoreAsOf, rescoreLatest, VersionDetailSchema, VersionSummarySchema, VERSION_STATUSES,
   type FairnessFlag, type VersionDetail, type VersionSummary, type VersionStatus, type VersionActor,
 } from './versions/index.ts';

@@ -10,3 +10,4 @@ export {
 } from './approve-version.ts';
 export { registerDraftVersion, approveDemoVersion, type RegisterOptions } from './register-version.ts';
 export { scorePersons, type ScorePersonsInput } from './score-persons.ts';
+export { scoreAsOf, rescoreLatest, featureColumnsOf } from './score-as-of.ts';
