@@ -4,6 +4,12 @@
  * of an additive model predicting membership of that group from the features (one-vs-rest), and
  * each feature's Cramér's V with the attribute. A high AUC means the features can stand in for the
  * attribute, so leaving it out does not stop the score from reflecting it.
+ *
+ * Rows whose attribute is missing are left out: whether a record is missing (say, a person known to
+ * no school has no SEN or FSM status) is predicted by the features as a matter of course — it says
+ * how complete the data is, not what the attribute is. A group is tested only when it has at least
+ * the minimum group size in the training rows and in the held-out rows (an AUC over three held-out
+ * members is noise).
  */
 import type { FeatureColumn } from '../features/feature-column.ts';
 import { encodeColumn, learnShape, orderedCells, shapeCells } from '../features/feature-handlers.ts';
@@ -13,6 +19,7 @@ import { allRows } from '../fit/sparse-design.ts';
 import { sampleRows } from '../fit/stratified-folds.ts';
 import { cramersV } from './cramers-v.ts';
 import type { ProxyCheck } from './fairness-schema.ts';
+import { MISSING_GROUP } from './group-bands.ts';
 
 
 export interface ProxyInput {
@@ -28,8 +35,10 @@ const SETTINGS = { maxBins: 8, minCellCount: 10, maxLevels: 32 };
 
 /** Runs the proxy check on a training and a held-out split. */
 export function proxyCheck(input: ProxyInput): ProxyCheck {
-  const trainRows = sampleRows(allRows(input.train.groups.length), MAX_ROWS, input.seed ?? 1);
-  const testRows = sampleRows(allRows(input.test.groups.length), MAX_ROWS, (input.seed ?? 1) + 1);
+  const known = (groups: readonly string[]) => Int32Array.from(groups.flatMap((g, i) => (g === MISSING_GROUP ? [] : [i])));
+  const trainRows = sampleRows(known(input.train.groups), MAX_ROWS, input.seed ?? 1);
+  const testRows = sampleRows(known(input.test.groups), MAX_ROWS, (input.seed ?? 1) + 1);
+  const missing = [...input.train.groups, ...input.test.groups].filter((g) => g === MISSING_GROUP).length;
   const shapes = input.train.features.map((column) => learnShape(column, trainRows, SETTINGS));
   const trainCodes = shapes.map((shape, f) => pick(encodeColumn(shape, input.train.features[f]!), trainRows));
   const testCodes = shapes.map((shape, f) => pick(encodeColumn(shape, input.test.features[f]!), testRows));
@@ -37,7 +46,11 @@ export function proxyCheck(input: ProxyInput): ProxyCheck {
   const testGroups = Array.from(testRows, (i) => input.test.groups[i]!);
   const sizes = new Map<string, number>();
   for (const group of trainGroups) sizes.set(group, (sizes.get(group) ?? 0) + 1);
-  const candidates = [...sizes].filter(([, size]) => size >= input.minGroupSize).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const testSizes = new Map<string, number>();
+  for (const group of testGroups) testSizes.set(group, (testSizes.get(group) ?? 0) + 1);
+  const candidates = [...sizes]
+    .filter(([group, size]) => size >= input.minGroupSize && (testSizes.get(group) ?? 0) >= input.minGroupSize)
+    .sort((a, b) => b[1] - a[1]).slice(0, 10);
   const layout = { cells: shapes.map((s) => shapeCells(s).length), ordered: shapes.map((s) => orderedCells(s)) };
   const cellCounts = shapes.map((s) => shapeCells(s).map((c) => c.count));
   const groups = candidates.length < 2 ? [] : candidates.map(([group]) => {
@@ -53,7 +66,8 @@ export function proxyCheck(input: ProxyInput): ProxyCheck {
     .sort((a, b) => b.cramers_v - a.cramers_v);
   const aucs = groups.map((g) => g.auc).filter((x): x is number => x !== null);
   const maxAuc = aucs.length > 0 ? Math.max(...aucs) : null;
-  return { attribute: input.attribute, groups, max_auc: maxAuc, features, interpretation: interpret(input.attribute, maxAuc, features[0]) };
+  const note = missing > 0 ? ` ${missing} row(s) with "${input.attribute}" missing are left out of this check.` : '';
+  return { attribute: input.attribute, groups, max_auc: maxAuc, features, interpretation: interpret(input.attribute, maxAuc, features[0]) + note };
 }
 
 function pick(codes: Int32Array, rows: Int32Array): Int32Array {
@@ -68,7 +82,10 @@ function codesOf(values: readonly string[]): Int32Array {
 function interpret(attribute: string, maxAuc: number | null, strongest: { feature: string; cramers_v: number } | undefined): string {
   if (maxAuc === null) return `Fewer than two groups of "${attribute}" are large enough to test whether the features predict it.`;
   const strength = maxAuc >= 0.8 ? 'strongly' : maxAuc >= 0.7 ? 'moderately' : maxAuc >= 0.6 ? 'weakly' : 'barely';
-  const lead = strongest ? ` The feature most associated with it is "${strongest.feature}" (Cramér's V ${strongest.cramers_v.toFixed(2)}).` : '';
+  const lead = !strongest ? ''
+    : strongest.cramers_v >= 0.99
+      ? ` The feature "${strongest.feature}" determines it (Cramér's V ${strongest.cramers_v.toFixed(2)}): the attribute is derived from that feature, or the feature is the attribute under another name.`
+      : ` The feature most associated with it is "${strongest.feature}" (Cramér's V ${strongest.cramers_v.toFixed(2)}).`;
   return `The features ${strength} predict "${attribute}" (best one-vs-rest AUC ${maxAuc.toFixed(2)}; 0.5 is chance).${lead}`
     + (maxAuc >= 0.7 ? ' Leaving the attribute out of the model does not stop the score from reflecting it: check the audit above for disparities.' : '');
 }
