@@ -36,10 +36,7 @@ const UPSERT_RECORDS = `
 
 /*
  * An event is new unless its record already has one with the same code, date and value (NULL
- * included, which the unique index cannot see). The look-up is a LATERAL probe per event on the
- * record's events through `events_once`; `code || ''` and `occurred_on + 0` keep the planner off
- * `events_code_date`, which on a fresh table it may think selective and would scan every event of
- * that code and date for each new one (quadratic on a large load).
+ * value included: `events_once` is NULLS NOT DISTINCT), so the unique index alone de-duplicates.
  */
 const INSERT_EVENTS = `
   WITH added AS (
@@ -47,12 +44,6 @@ const INSERT_EVENTS = `
     SELECT u.record_id, $1, $2, u.code, u.occurred_on, u.value, u.detail, u.special
       FROM unnest($3::bigint[], $4::text[], $5::date[], $6::text[], $7::jsonb[], $8::boolean[])
         AS u(record_id, code, occurred_on, value, detail, special)
-      LEFT JOIN LATERAL (
-        SELECT 1 AS held FROM events e
-         WHERE e.source_record_id = u.record_id AND e.code || '' = u.code AND e.occurred_on + 0 = u.occurred_on
-           AND e.value IS NOT DISTINCT FROM u.value
-         LIMIT 1) existing ON true
-     WHERE existing.held IS NULL
     ON CONFLICT DO NOTHING
     RETURNING 1)
   SELECT count(*)::int AS n FROM added`;
