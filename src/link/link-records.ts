@@ -45,6 +45,12 @@ export interface LinkRecordsOptions {
   readonly mustLink?: ReadonlyArray<readonly RecordKey[]>;
   /** Pairs of records that must not end in one cluster (clerical non-matches). */
   readonly cannotLink?: ReadonlyArray<readonly [RecordKey, RecordKey]>;
+  /**
+   * Relations the sources record, `[from, to]`: `from` is a parent, carer or household member of
+   * `to`. The two are never one cluster, and two records related to the same person whose names
+   * agree link with `clustering.relation_weight` extra bits (see cluster/relation-context.ts).
+   */
+  readonly relations?: ReadonlyArray<readonly [RecordKey, RecordKey]>;
   readonly onProgress?: OnProgress;
 }
 
@@ -113,7 +119,8 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const records = sizes.reduce((s, n) => s + n, 0);
   const constraints = await resolveConstraints(connection, names.records, options.mustLink ?? [], options.cannotLink ?? []);
   const existing = [...(options.existing ?? []), ...constraints.existing];
-  const assignment = await clusterStep(ctx, { threshold, recordCount: records, existing, cannotLink: constraints.cannotLink });
+  const related = options.relations?.length ? (await resolveConstraints(connection, names.records, [], options.relations)).cannotLink : [];
+  const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related });
   lap('cluster');
   const clusters = new Set(assignment.cluster.subarray(1)).size;
   const scoredPairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.scored)}`);

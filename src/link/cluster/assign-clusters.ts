@@ -11,7 +11,12 @@ export interface Assignment {
   readonly cluster: Int32Array;
   readonly refused: RefusedLink[];
   readonly cut: RefusedLink[];
+  /** Links below the review ceiling that hold a cluster together (its spanning tree): a clerical decision on one changes a person. */
+  readonly uncertain: RefusedLink[];
 }
+
+/** The reason given for an uncertain link inside a cluster. */
+export const UNCERTAIN_LINK_REASON = 'uncertain link holding a person together';
 
 /** Clusters the records; records without links are their own cluster. */
 export function assignClusters(input: ClusterInput, split: SplitOptions): Assignment {
@@ -47,9 +52,11 @@ export function assignClusters(input: ClusterInput, split: SplitOptions): Assign
   const final = new UnionFind(input.recordCount + 1);
   for (const group of input.existing ?? []) for (const rid of group.slice(1)) final.union(group[0]!, rid);
   for (const e of kept) final.union(edges.left[e]!, edges.right[e]!);
+  const uncertain = kept.filter((e) => edges.weight[e]! < split.uncertainWeight)
+    .map((e) => ({ left: edges.left[e]!, right: edges.right[e]!, weight: edges.weight[e]!, reason: UNCERTAIN_LINK_REASON }));
   const cluster = new Int32Array(input.recordCount + 1);
   const smallest = new Int32Array(input.recordCount + 1);
   for (let rid = input.recordCount; rid >= 1; rid--) smallest[final.find(rid)] = rid;
   for (let rid = 1; rid <= input.recordCount; rid++) cluster[rid] = smallest[final.find(rid)]!;
-  return { cluster, refused, cut };
+  return { cluster, refused, cut, uncertain };
 }

@@ -25,7 +25,12 @@ export interface ClusterInput {
   readonly existing?: ReadonlyArray<readonly number[]>;
   /** Pairs of records that must never end in one cluster (clerical non-match decisions). */
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
+  /** Pairs of records recorded as related (a parent and their child): different people, never one cluster. */
+  readonly related?: ReadonlyArray<readonly [number, number]>;
 }
+
+/** The reason given for a link refused because its records are recorded as related. */
+export const RELATED_REASON = 'recorded as related (different people)';
 
 export interface RefusedLink {
   readonly left: number;
@@ -49,12 +54,15 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
   const idsOf = (root: number) => ids.get(root);
   for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
   const tokens = cannotLinkTokens(input.cannotLink ?? []);
+  const relatedTokens = cannotLinkTokens(input.related ?? []);
+  const carry = (map: Map<number, Set<number>>, root: number, ra: number, rb: number) => {
+    if (!map.size) return;
+    const merged = mergeTokens(map.get(ra), map.get(rb));
+    if (merged) map.set(root, merged);
+  };
   const join = (ra: number, rb: number): number => {
     const root = forest.union(ra, rb);
-    if (root >= 0 && tokens.size) {
-      const merged = mergeTokens(tokens.get(ra), tokens.get(rb));
-      if (merged) tokens.set(root, merged);
-    }
+    if (root >= 0) { carry(tokens, root, ra, rb); carry(relatedTokens, root, ra, rb); }
     return root;
   };
   for (const group of input.existing ?? []) {
@@ -72,8 +80,10 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
     if (ra === rb) continue;
     const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
     const decided = tokens.size > 0 && violatesCannotLink(tokens.get(ra), tokens.get(rb));
-    if (conflict || decided) {
-      refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason: conflict ? `different ${conflict}` : 'decided not a match' });
+    const related = relatedTokens.size > 0 && violatesCannotLink(relatedTokens.get(ra), relatedTokens.get(rb));
+    if (conflict || decided || related) {
+      const reason = conflict ? `different ${conflict}` : decided ? 'decided not a match' : RELATED_REASON;
+      refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason });
       continue;
     }
     const root = join(ra, rb);

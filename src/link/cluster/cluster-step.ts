@@ -1,41 +1,55 @@
 /**
  * The clustering step on the engine: reads the links at or above the match threshold (strongest
- * first) and the strong identifiers of their records, clusters in TS, and writes the cluster of
- * every record in a cluster (`clusters`) and the links refused or cut (`review_links`) back.
+ * first) that carry more than name evidence, and the strong identifiers of their records, clusters
+ * in TS, and writes the cluster of every record in a cluster (`clusters`) and the links refused
+ * or cut (`clusters_review`) back. With relations (a contact recorded as the parent of a subject),
+ * a second pass adds `relation_weight` to pairs related to the same first-pass person whose names
+ * agree, and never joins a record to one it is related to.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
+import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
 import type { Edges } from './cluster-edges.ts';
+import { evidencePredicate } from './link-evidence-sql.ts';
+import { relatedPairsSql, writeRelations } from './relation-context.ts';
 import type { IdValues } from './strong-id-guard.ts';
 
 export interface ClusterStepOptions {
+  readonly model: TrainedModel;
   readonly threshold: number;
   readonly recordCount: number;
   /** Groups of record ids known to be one person already (incremental runs). */
   readonly existing?: ReadonlyArray<readonly number[]>;
   /** Pairs of record ids that must not share a cluster. */
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
+  /** Pairs `[from, to]` of record ids: `from` is recorded as related to (so not the same person as) `to`. */
+  readonly related?: ReadonlyArray<readonly [number, number]>;
 }
 
-async function readEdges(connection: DuckDBConnection, scored: string, threshold: number): Promise<Edges> {
-  const reader = await connection.runAndReadAll(
-    `SELECT __rid_l, __rid_r, match_weight FROM ${quoteIdent(scored)} WHERE match_weight >= $w ORDER BY match_weight DESC, __rid_l, __rid_r`,
-    { w: weightOf(threshold) });
+/** The links: pairs at or above the threshold with evidence beyond names; with `boosted`, related pairs gain `bonus` bits. */
+async function readEdges(ctx: RunContext, model: TrainedModel, threshold: number, boosted?: { table: string; bonus: number }): Promise<Edges> {
+  const scored = quoteIdent(ctx.names.scored);
+  const sql = boosted
+    ? `SELECT * FROM (SELECT s.__rid_l, s.__rid_r, s.match_weight + CASE WHEN b.__rid_l IS NULL THEN 0 ELSE $bonus END AS w, b.__rid_l IS NOT NULL AS related
+  FROM ${scored} AS s LEFT JOIN ${quoteIdent(boosted.table)} AS b USING (__rid_l, __rid_r)
+  WHERE b.__rid_l IS NOT NULL OR ${evidencePredicate(model, 's.')}) WHERE w >= $w ORDER BY w DESC, __rid_l, __rid_r`
+    : `SELECT __rid_l, __rid_r, match_weight FROM ${scored} AS s WHERE match_weight >= $w AND ${evidencePredicate(model, 's.')}
+ORDER BY match_weight DESC, __rid_l, __rid_r`;
+  const reader = await ctx.connection.runAndReadAll(sql, boosted ? { w: weightOf(threshold), bonus: boosted.bonus } : { w: weightOf(threshold) });
   const [l, r, w] = reader.getColumnsJS() as [number[], number[], number[]];
   return { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) };
 }
 
-async function readStrongIds(ctx: RunContext, threshold: number): Promise<Map<number, IdValues>> {
+async function readStrongIds(ctx: RunContext): Promise<Map<number, IdValues>> {
   const columns = ctx.spec.clustering.strong_ids.map((s) => s.column);
   const ids = new Map<number, IdValues>();
   if (!columns.length) return ids;
   const scored = quoteIdent(ctx.names.scored);
   const reader = await ctx.connection.runAndReadAll(`SELECT __rid, ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(ctx.names.records)}
-WHERE __rid IN (SELECT __rid_l FROM ${scored} WHERE match_weight >= $w UNION SELECT __rid_r FROM ${scored} WHERE match_weight >= $w)`,
-  { w: weightOf(threshold) });
+WHERE __rid IN (SELECT __rid_l FROM ${scored} UNION SELECT __rid_r FROM ${scored})`);
   for (const row of reader.getRowsJS()) {
     const values = row.slice(1).map((v) => (v === null ? undefined : [String(v)]));
     if (values.some((v) => v)) ids.set(Number(row[0]), values);
@@ -57,7 +71,7 @@ async function writeAssignment(ctx: RunContext, assignment: Assignment): Promise
   const review = `${names.clusters}_review`;
   await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(review)} (__rid_l INTEGER, __rid_r INTEGER, match_weight DOUBLE, reason VARCHAR)`);
   const links = await connection.createAppender(review);
-  for (const link of [...assignment.refused, ...assignment.cut]) {
+  for (const link of [...assignment.refused, ...assignment.cut, ...assignment.uncertain]) {
     links.appendInteger(Math.min(link.left, link.right));
     links.appendInteger(Math.max(link.left, link.right));
     links.appendDouble(link.weight);
@@ -69,14 +83,23 @@ async function writeAssignment(ctx: RunContext, assignment: Assignment): Promise
 
 /** Clusters the scored pairs of the run. */
 export async function clusterStep(ctx: RunContext, options: ClusterStepOptions): Promise<Assignment> {
-  const edges = await readEdges(ctx.connection, ctx.names.scored, options.threshold);
-  const strongIds = await readStrongIds(ctx, options.threshold);
-  const assignment = assignClusters({
+  const { model } = options;
+  const strongIds = await readStrongIds(ctx);
+  const cluster = (edges: Edges) => assignClusters({
     recordCount: options.recordCount, edges, strongIds,
     strongIdRules: ctx.spec.clustering.strong_ids.map((s) => ({ column: s.column, maxEdits: s.max_edits })),
     ...(options.existing ? { existing: options.existing } : {}),
     ...(options.cannotLink ? { cannotLink: options.cannotLink } : {}),
+    ...(options.related?.length ? { related: options.related } : {}),
   }, { gap: ctx.spec.clustering.split_gap, uncertainWeight: weightOf(ctx.spec.thresholds.review_ceiling) });
+  let assignment = cluster(await readEdges(ctx, model, options.threshold));
   await writeAssignment(ctx, assignment);
+  if (options.related?.length && model.spec.clustering.relation_weight > 0) {
+    const relations = await writeRelations(ctx, options.related);
+    const boosted = `${ctx.names.clusters}_related_pairs`;
+    await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(boosted)} AS ${relatedPairsSql(ctx, model, relations)}`);
+    assignment = cluster(await readEdges(ctx, model, options.threshold, { table: boosted, bonus: model.spec.clustering.relation_weight }));
+    await writeAssignment(ctx, assignment);
+  }
   return assignment;
 }

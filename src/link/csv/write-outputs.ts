@@ -1,6 +1,6 @@
 /**
  * The CLI's outputs: DIR/clusters.csv (every record once), DIR/pairs.csv (scored pairs above the
- * review floor), DIR/review.csv (uncertain pairs, refused and cut links), DIR/model.json and
+ * review floor), DIR/review.csv (decisions that would change a cluster: see cluster/review-pairs-sql.ts), DIR/model.json and
  * DIR/charts/*.vl.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { matchWeightsChart, mUChart, waterfallChart } from '../explain/charts.ts';
 import { explainPair } from '../explain/explain-pair.ts';
 import type { LinkResult } from '../link-records.ts';
+import { reviewPairsSql, reviewParams } from '../cluster/review-pairs-sql.ts';
 import { weightOf } from '../predict/model-weights.ts';
 import { queryRows } from '../sql/pipeline.ts';
 import { quoteIdent } from '../sql/quote.ts';
@@ -31,15 +32,10 @@ export async function writeOutputs(connection: DuckDBConnection, result: LinkRes
   await connection.run(`COPY (SELECT r.source, r.record_id, coalesce(c.cluster_id, r.__rid) AS cluster_id
 FROM ${quoteIdent(records)} AS r LEFT JOIN ${quoteIdent(clusters)} AS c USING (__rid) ORDER BY r.__rid) TO $path (HEADER, DELIMITER ',')`, { path: paths.clusters });
   await connection.run(`COPY (${pairsSelect(result, quoteIdent(scored))} ORDER BY s.__rid_l, s.__rid_r) TO $path (HEADER, DELIMITER ',')`, { path: paths.pairs });
-  const { review_floor: floor, review_ceiling: ceiling } = result.model.spec.thresholds;
-  const review = `SELECT __rid_l, __rid_r, match_weight, 'uncertain match probability' AS reason FROM ${quoteIdent(scored)}
-  WHERE match_weight >= $floor AND match_weight < $ceiling
-  UNION ALL SELECT __rid_l, __rid_r, match_weight, reason FROM ${quoteIdent(`${clusters}_review`)}`;
-  const cluster = (side: string) => `coalesce((SELECT cluster_id FROM ${quoteIdent(clusters)} WHERE __rid = s.__rid_${side}), s.__rid_${side})`;
   await connection.run(`COPY (SELECT source_l, record_id_l, source_r, record_id_r, match_weight, match_probability, reason, cluster_l = cluster_r AS same_cluster FROM (
-  ${pairsSelect(result, `(SELECT *, ${cluster('l')} AS cluster_l, ${cluster('r')} AS cluster_r FROM (${review}) AS s)`).replace('SELECT l.source', 'SELECT s.reason, s.cluster_l, s.cluster_r, l.source')}
+  ${pairsSelect(result, `(${reviewPairsSql(result)})`).replace('SELECT l.source', 'SELECT s.reason, s.cluster_l, s.cluster_r, l.source')}
 ) ORDER BY match_probability DESC, source_l, record_id_l, source_r, record_id_r) TO $path (HEADER, DELIMITER ',')`,
-  { path: paths.review, floor: floor > 0 ? weightOf(floor) : -1e308, ceiling: weightOf(ceiling) });
+  { path: paths.review, ...reviewParams(result) });
   const modelPath = join(dir, 'model.json');
   await writeFile(modelPath, `${JSON.stringify(result.model, null, 2)}\n`);
   const charts = [join(dir, 'charts', 'm-u-parameters.vl.json'), join(dir, 'charts', 'match-weights.vl.json')];

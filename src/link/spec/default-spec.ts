@@ -58,6 +58,9 @@ function deterministicRules(columns: readonly string[]): Rule[] {
   return rules.length ? rules : trainingRules(columns);
 }
 
+/** Comparisons that on their own are not enough evidence for a link (see `clustering.names_only`). */
+const NAME_COMPARISONS = ['given_name', 'middle_names', 'family_name'];
+
 /** The identifier columns of a table that the default spec uses, in a stable order. */
 export function usableColumns(columns: readonly string[]): string[] {
   const roles = ROLE_COLUMNS.filter((r) => columns.includes(r));
@@ -82,6 +85,8 @@ export function defaultSpec(linkType: LinkType, tableColumns: readonly string[])
     clustering: {
       strong_ids: strongIds(columns).map((column) => ({ column, max_edits: isExtraIdColumn(column) ? 2 : 0 })),
       split_gap: 15,
+      names_only: NAME_COMPARISONS.filter((c) => columns.includes(c)),
+      relation_weight: 10,
     },
   }, 'the default linkage spec');
 }

@@ -52,6 +52,18 @@ export const ClusteringSchema = z.object({
   strong_ids: z.array(StrongIdSchema).default([]),
   /** A cluster link this many bits (match weight) below the median of its cluster's others is cut. */
   split_gap: z.number().gt(0).default(15),
+  /**
+   * Minimum evidence: a link must agree (a level with positive weight) on some comparison not
+   * named here. Name the name comparisons, so that records agreeing on names alone (a parent named
+   * on a child's record, with no date of birth) never link on their names only.
+   */
+  names_only: z.array(z.string().min(1)).default([]),
+  /**
+   * Bits added to a pair of records that are each recorded as related to the same person (two
+   * agencies naming the same parent of one child) and agree on every name comparison; such a
+   * pair needs no other evidence.
+   */
+  relation_weight: z.number().min(0).default(10),
 }).strict();
 
 export const LinkageSpecSchema = z.object({
@@ -61,11 +73,14 @@ export const LinkageSpecSchema = z.object({
   blocking_rules: z.array(BlockingRuleSchema).min(1),
   training: TrainingSchema,
   thresholds: ThresholdsSchema.default({ match: 0.9, review_floor: 0.5, review_ceiling: 0.99 }),
-  clustering: ClusteringSchema.default({ strong_ids: [], split_gap: 15 }),
+  clustering: ClusteringSchema.default({ strong_ids: [], split_gap: 15, names_only: [], relation_weight: 10 }),
 }).strict().superRefine((spec, ctx) => {
   const names = spec.comparisons.map((c) => c.name);
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['comparisons', i, 'name'], message: `duplicate comparison name ${name}` });
+  }
+  for (const [i, name] of spec.clustering.names_only.entries()) {
+    if (!names.includes(name)) ctx.addIssue({ code: 'custom', path: ['clustering', 'names_only', i], message: `no comparison named ${name}` });
   }
 });
 

@@ -1,11 +1,24 @@
 /**
- * Bulk inserts into the store that work the same on PGlite and PostgreSQL: rows travel as one
- * JSON array per chunk and are expanded with `jsonb_to_recordset` (one round trip per chunk).
+ * Bulk inserts into the store that work the same on PGlite and PostgreSQL: each chunk of rows
+ * travels as one array parameter per column and is expanded with `unnest` (one round trip per
+ * chunk, no per-row JSON). `jsonb` columns travel as text and are cast on the server.
  */
 import type { SqlClient } from '../../store/index.ts';
 
 /** A column of the target table and its PostgreSQL type. */
 export type ColumnType = readonly [name: string, type: string];
+
+const arrayType = (type: string) => (type === 'jsonb' ? 'text' : type);
+const wire = (type: string, value: unknown): unknown =>
+  (value === undefined || value === null ? null : type === 'jsonb' && typeof value !== 'string' ? JSON.stringify(value) : value);
+
+/** The statement for one chunk: `INSERT … SELECT … FROM unnest($1::t1[], $2::t2[], …)`. */
+export function unnestInsertSql(table: string, columns: readonly ColumnType[], suffix = ''): string {
+  const names = columns.map(([name]) => name).join(', ');
+  const args = columns.map(([, type], i) => `$${i + 1}::${arrayType(type)}[]`).join(', ');
+  const casts = columns.map(([name, type]) => (type === 'jsonb' ? `x.${name}::jsonb` : `x.${name}`)).join(', ');
+  return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM unnest(${args}) AS x(${names}) ${suffix}`.trimEnd();
+}
 
 /**
  * Inserts `count` rows, row i holding the values `row(i)` in column order.
@@ -15,18 +28,15 @@ export async function insertRows(
   sql: SqlClient, table: string, columns: readonly ColumnType[], count: number,
   row: (index: number) => readonly unknown[], options: { suffix?: string; chunk?: number } = {},
 ): Promise<void> {
-  const chunk = options.chunk ?? 10_000;
-  const names = columns.map(([name]) => name).join(', ');
-  const recordset = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-  const statement = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset}) ${options.suffix ?? ''}`;
+  const chunk = options.chunk ?? 50_000;
+  const statement = unnestInsertSql(table, columns, options.suffix);
   for (let start = 0; start < count; start += chunk) {
-    const rows: Record<string, unknown>[] = [];
-    for (let i = start; i < Math.min(count, start + chunk); i++) {
+    const end = Math.min(count, start + chunk);
+    const arrays: unknown[][] = columns.map(() => new Array<unknown>(end - start));
+    for (let i = start; i < end; i++) {
       const values = row(i);
-      const object: Record<string, unknown> = {};
-      columns.forEach(([name], j) => { object[name] = values[j]; });
-      rows.push(object);
+      columns.forEach(([, type], j) => { arrays[j]![i - start] = wire(type, values[j]); });
     }
-    await sql.query(statement, [JSON.stringify(rows)]);
+    await sql.query(statement, arrays);
   }
 }

@@ -14,6 +14,7 @@ import type { PersonMapping } from './person-mapping.ts';
 import { reviewConstraints } from './review-decisions.ts';
 import { readRecordClusters, readReviewPairs, readScoredPairs } from './run-results.ts';
 import { exportStoreRecords } from './store-input.ts';
+import { fillHouseholdAddress, readStoreRelations } from './store-relations.ts';
 import { writeFullRun } from './write-run.ts';
 
 export interface LinkStoreOptions {
@@ -50,10 +51,12 @@ export async function linkStore(store: Store, options: LinkStoreOptions = {}): P
   try {
     const input = await exportStoreRecords(store.sql, connection, { onProgress: options.onProgress });
     const constraints = await reviewConstraints(store.sql);
+    const relations = await readStoreRelations(store.sql);
+    await fillHouseholdAddress(connection, input.table, relations);
     lap('read store');
     const spec = options.spec ? { ...options.spec, link_type: 'link_and_dedupe' as const } : defaultSpec('link_and_dedupe', input.columns);
     const result = await linkRecords({
-      connection, table: input.table, spec, seed: options.seed ?? 1, mustLink: constraints.mustLink, cannotLink: constraints.cannotLink,
+      connection, table: input.table, spec, seed: options.seed ?? 1, mustLink: constraints.mustLink, cannotLink: constraints.cannotLink, relations,
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LinkResult } from '../link-records.ts';
 import { gammaColumn } from '../predict/comparison-vector-sql.ts';
-import { weightOf } from '../predict/model-weights.ts';
+import { reviewPairsSql, reviewParams } from '../cluster/review-pairs-sql.ts';
 import { quoteIdent } from '../sql/quote.ts';
 
 export interface RecordClusters {
@@ -57,16 +57,13 @@ FROM ${quoteIdent(scored)} AS s ${ordered(records)} ORDER BY 1, 2`);
   return { left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[], detail: detail as string[] };
 }
 
-/** Pairs for clerical review: the uncertain band, and links refused or cut by clustering. */
+/** Pairs for clerical review: decisions that would change a person (see cluster/review-pairs-sql.ts). */
 export async function readReviewPairs(connection: DuckDBConnection, result: LinkResult): Promise<ScoredPairs> {
-  const { records, scored, clusters } = result.tables;
-  const { review_floor: floor, review_ceiling: ceiling } = result.model.spec.thresholds;
+  const { records } = result.tables;
   const [left, right, weight, probability, detail] = await columns(connection, `SELECT
   least(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE, greatest(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE,
   max(s.match_weight), max(1 / (1 + pow(2, -s.match_weight))), min(s.reason)
-FROM (SELECT __rid_l, __rid_r, match_weight, 'uncertain match probability' AS reason FROM ${quoteIdent(scored)}
-  WHERE match_weight >= $floor AND match_weight < $ceiling
-  UNION ALL SELECT __rid_l, __rid_r, match_weight, reason FROM ${quoteIdent(`${clusters}_review`)}) AS s ${ordered(records)}
-GROUP BY 1, 2 ORDER BY 1, 2`, { floor: floor > 0 ? weightOf(floor) : -1e308, ceiling: weightOf(ceiling) });
+FROM (${reviewPairsSql(result)}) AS s ${ordered(records)}
+GROUP BY 1, 2 ORDER BY 1, 2`, reviewParams(result));
   return { left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[], detail: detail as string[] };
 }

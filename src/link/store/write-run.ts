@@ -65,7 +65,7 @@ VALUES ($1, $2::jsonb, $3, $4::jsonb, $5, $6::jsonb, now()) RETURNING id::text A
       c.records.length, (i) => [c.records[i], mapping.personOf.get(c.clusters[i]!), c.probabilities[i], runId]);
     await tx.query('DELETE FROM record_links');
     await insertRows(tx, 'record_links', [['run_id', 'bigint'], ...PAIR_COLUMNS, ['comparison', 'jsonb']], pairs.left.length,
-      (i) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], JSON.parse(pairs.detail[i]!)]);
+      (i) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], pairs.detail[i]]);
     await insertRows(tx, 'review_items', [['run_id', 'bigint'], ...PAIR_COLUMNS], review.left.length,
       (i) => [runId, review.left[i], review.right[i], review.weight[i], review.probability[i]],
       { suffix: `ON CONFLICT (record_l, record_r) DO UPDATE SET run_id = excluded.run_id, match_weight = excluded.match_weight,

@@ -1,0 +1,45 @@
+/**
+ * What a scored pair must show to become a link, as SQL predicates on its comparison vector:
+ * minimum evidence (agreement on something beyond names, `clustering.names_only`) and name
+ * agreement (for pairs whose records are related to the same person).
+ */
+import { gammaColumn } from '../predict/comparison-vector-sql.ts';
+import { levelWeight } from '../predict/model-weights.ts';
+import { quoteIdent } from '../sql/quote.ts';
+import type { TrainedModel } from '../training/model-schema.ts';
+
+/** The level indexes of a comparison whose weight is positive (agreement), in order. */
+export function agreeingLevels(model: TrainedModel, comparison: string): number[] {
+  const at = model.spec.comparisons.findIndex((c) => c.name === comparison);
+  const params = model.comparisons[at];
+  if (!params) return [];
+  return params.levels.flatMap((level, i) => (level.m !== null && level.u !== null && levelWeight(level) > 0 ? [i] : []));
+}
+
+const inList = (alias: string, comparison: string, levels: readonly number[]): string =>
+  levels.length ? `${alias}${quoteIdent(gammaColumn(comparison))} IN (${levels.join(', ')})` : 'FALSE';
+
+/**
+ * True when the pair agrees on a comparison outside `clustering.names_only` (always true when the
+ * spec names none, or when every comparison is a name: then names are all the evidence there is).
+ * @example evidencePredicate(model, 's.') // (s."g_dob" IN (1, 2) OR s."g_postcode" IN (1, 2, 3) OR …)
+ */
+export function evidencePredicate(model: TrainedModel, alias = ''): string {
+  const names = new Set(model.spec.clustering.names_only);
+  const others = model.spec.comparisons.filter((c) => !names.has(c.name));
+  if (!names.size || !others.length) return 'TRUE';
+  return `(${others.map((c) => inList(alias, c.name, agreeingLevels(model, c.name))).join(' OR ')})`;
+}
+
+/**
+ * True when the pair agrees on at least one name comparison and disagrees on none (each name
+ * comparison at an agreeing level or missing on a side).
+ */
+export function namesAgreePredicate(model: TrainedModel, alias = ''): string {
+  const names = model.spec.clustering.names_only.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  if (!names.length) return 'FALSE';
+  const nullLevel = (name: string) => (model.spec.comparisons.find((c) => c.name === name)!.levels[0]?.kind === 'null' ? [0] : []);
+  const each = names.map((n) => inList(alias, n, [...nullLevel(n), ...agreeingLevels(model, n)]));
+  const some = names.map((n) => inList(alias, n, agreeingLevels(model, n)));
+  return `(${each.join(' AND ')} AND (${some.join(' OR ')}))`;
+}

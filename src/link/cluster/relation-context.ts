@@ -1,0 +1,33 @@
+/**
+ * Relationship context: agencies record a child's parents and carers as contact records, often a
+ * name and nothing else. Two contacts related to the same (first-pass) person whose names agree
+ * are very likely the same parent; that pair gets extra weight in the second clustering pass.
+ */
+import type { RunContext } from '../run-context.ts';
+import { quoteIdent } from '../sql/quote.ts';
+import type { TrainedModel } from '../training/model-schema.ts';
+import { namesAgreePredicate } from './link-evidence-sql.ts';
+
+/** Writes the relations (`from_rid` related to `to_rid`) into a table; returns its name. */
+export async function writeRelations(ctx: RunContext, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
+  const table = `${ctx.names.clusters}_relations`;
+  await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (from_rid INTEGER, to_rid INTEGER)`);
+  const appender = await ctx.connection.createAppender(table);
+  for (const [from, to] of related) { appender.appendInteger(from); appender.appendInteger(to); appender.endRow(); }
+  appender.closeSync();
+  return table;
+}
+
+/**
+ * The scored pairs whose two records are each related to a record of one cluster (as clustered
+ * so far, in the `clusters` table) and whose names agree.
+ */
+export function relatedPairsSql(ctx: RunContext, model: TrainedModel, relations: string): string {
+  const { scored, clusters } = ctx.names;
+  return `WITH related AS (
+  SELECT DISTINCT r.from_rid AS rid, coalesce(c.cluster_id, r.to_rid) AS person
+  FROM ${quoteIdent(relations)} AS r LEFT JOIN ${quoteIdent(clusters)} AS c ON c.__rid = r.to_rid)
+SELECT DISTINCT s.__rid_l, s.__rid_r FROM ${quoteIdent(scored)} AS s
+JOIN related AS a ON a.rid = s.__rid_l JOIN related AS b ON b.rid = s.__rid_r AND a.person = b.person
+WHERE ${namesAgreePredicate(model, 's.')}`;
+}

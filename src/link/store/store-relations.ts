@@ -1,0 +1,43 @@
+/**
+ * The relationships agencies record (a parent, carer or household member named on a young
+ * person's record) as linkage input: pairs of records that are different people, and the
+ * household address a contact record without one most likely shares with the person it is
+ * named on.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SqlClient } from '../../store/index.ts';
+import type { RecordKey } from '../cluster/record-keys.ts';
+import { quoteIdent } from '../sql/quote.ts';
+
+/** Every recorded relationship as `[from, to]` record keys (source = dataset, record id = source record id). */
+export async function readStoreRelations(sql: SqlClient, options: { recordIds?: readonly string[] } = {}): Promise<Array<[RecordKey, RecordKey]>> {
+  const filter = options.recordIds ? 'WHERE r.from_record_id = ANY($1::bigint[]) OR r.to_record_id = ANY($1::bigint[])' : '';
+  const rows = await sql.query<{ fd: string; f: string; td: string; t: string }>(`SELECT DISTINCT f.dataset_id AS fd, f.id::text AS f, t.dataset_id AS td, t.id::text AS t
+FROM relationships AS r JOIN source_records AS f ON f.id = r.from_record_id JOIN source_records AS t ON t.id = r.to_record_id ${filter}`,
+  options.recordIds ? [options.recordIds] : []);
+  return rows.map((row) => [[row.fd, row.f], [row.td, row.t]]);
+}
+
+/**
+ * Gives each record of `table` without a postcode the postcode (and, where it has none, the
+ * address) of the records it is related to, when they all share one postcode: a parent named on
+ * a child's record is taken to live at the child's address. Returns how many records it filled.
+ */
+export async function fillHouseholdAddress(connection: DuckDBConnection, table: string, relations: ReadonlyArray<readonly [RecordKey, RecordKey]>): Promise<number> {
+  if (!relations.length) return 0;
+  const temp = `${table}_relations`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temp)} (fs VARCHAR, fr VARCHAR, ts VARCHAR, tr VARCHAR)`);
+  const appender = await connection.createAppender(temp);
+  for (const [[fs, fr], [ts, tr]] of relations) {
+    appender.appendVarchar(fs); appender.appendVarchar(fr); appender.appendVarchar(ts); appender.appendVarchar(tr); appender.endRow();
+  }
+  appender.closeSync();
+  const t = quoteIdent(table);
+  const reader = await connection.runAndReadAll(`UPDATE ${t} AS s SET postcode = x.postcode, address = coalesce(s.address, x.address) FROM (
+  SELECT r.fs, r.fr, min(o.postcode) AS postcode, min(o.address) AS address
+  FROM ${quoteIdent(temp)} AS r JOIN ${t} AS o ON o.source = r.ts AND o.record_id = r.tr
+  GROUP BY r.fs, r.fr HAVING count(DISTINCT o.postcode) = 1 AND count(o.postcode) = count(*)) AS x
+WHERE s.source = x.fs AND s.record_id = x.fr AND s.postcode IS NULL`);
+  await connection.run(`DROP TABLE ${quoteIdent(temp)}`);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
