@@ -24,9 +24,9 @@ const everyone: Record<Role, readonly Condition[]> = Object.fromEntries(ROLES.ma
 const open = { public: true, roles: {} } as const;
 const teamWork = { practitioner: ['own_team'], supervisor: ['own_team'] } as const;
 const worklistViewers = { ...teamWork, analyst: ['pseudonymised'] } as const;
-const personView = {
-  practitioner: ['purpose'], supervisor: ['purpose'], analyst: ['purpose', 'pseudonymised'],
-} as const;
+const caseworkers = { practitioner: ['purpose', 'own_team'], supervisor: ['purpose', 'own_team'] } as const;
+const personView = { ...caseworkers, analyst: ['purpose', 'pseudonymised'] } as const;
+const allocators = { supervisor: ['purpose', 'own_team'] } as const;
 const purposeStaters = { practitioner: [], supervisor: [], analyst: [] } as const;
 const dataViewers = { analyst: [], ig_lead: [], admin: [], uploader: ['own_agency'] } as const;
 const governance = { ig_lead: [], admin: [] } as const;
@@ -77,8 +77,13 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'GET', path: '/people/:personId', summary: 'A person’s record', roles: personView },
   {
     method: 'POST', path: '/people/:personId/dispute', summary: 'Report a data error in one of a person’s records (audited)',
-    roles: { practitioner: ['purpose'], supervisor: ['purpose'] },
+    roles: caseworkers,
   },
+  { method: 'POST', path: '/people/:personId/decision', summary: 'Record a decision: offer support, already supported, no action or data error (audited)', roles: caseworkers },
+  { method: 'POST', path: '/people/:personId/consent', summary: 'Record consent given, refused or withdrawn (audited)', roles: caseworkers },
+  { method: 'POST', path: '/people/:personId/plans', summary: 'Start a support plan with an offer from the catalogue (audited)', roles: caseworkers },
+  { method: 'POST', path: '/people/:personId/plans/:planId/outcomes', summary: 'Record an outcome of a support plan (audited)', roles: caseworkers },
+  { method: 'POST', path: '/people/:personId/allocation', summary: 'Allocate a person to the team and a practitioner (audited)', roles: allocators },
 
   // JSON API: each page's data
   { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user and the sections they may open', roles: everyone },
@@ -96,4 +101,16 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'GET', path: '/api/v1/purpose', summary: 'The purposes the user may state, and the one stated', roles: purposeStaters },
   { method: 'POST', path: '/api/v1/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
   { method: 'GET', path: '/api/v1/people/:personId', summary: 'A person’s record', roles: personView },
+  { method: 'GET', path: '/api/v1/people/:personId/casework', summary: 'A person’s casework: allocation, decisions, consent, plans, recommended offers', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/decisions', summary: 'Record a decision (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/consent', summary: 'Record consent (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/plans', summary: 'Start a support plan (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/plans/:planId/outcomes', summary: 'Record an outcome of a support plan (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/allocation', summary: 'Allocate a person (audited)', roles: allocators },
+  { method: 'POST', path: '/api/v1/people/:personId/disputes', summary: 'Report a data error in one of a person’s records (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/review-queue/:reviewItemId/decision', summary: 'Decide a pair: match, not a match or unsure (audited)', roles: { analyst: [] } },
+  {
+    method: 'GET', path: '/api/v1/support-catalogue', summary: 'The support catalogue',
+    roles: { practitioner: [], supervisor: [], analyst: [], ig_lead: [], admin: [] },
+  },
 ];

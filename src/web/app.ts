@@ -15,6 +15,7 @@ import { apiRoutes } from './api/api-routes.ts';
 import { registerApiRoutes } from './api/api-route.ts';
 import { buildOpenApi } from './api/openapi.ts';
 import type { AppContext } from './app-context.ts';
+import { registerCaseworkRoutes } from './casework/casework-routes.ts';
 import { registerAssets } from './assets/asset-routes.ts';
 import { registerOidcRoutes } from './auth/oidc-routes.ts';
 import { registerSignInRoutes } from './auth/sign-in-routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerDataRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerCaseworkRoutes(app, ctx);
   registerApiRoutes(app, ctx, apiRoutes);
   const openApi = buildOpenApi(apiRoutes);
   app.get('/api/v1/openapi.json', async () => openApi);

@@ -23,7 +23,8 @@ describe.each(storeTargets)('access matrix on $name', (target) => {
     .replace(':batchId', String(t.fixtures.ownBatch))
     .replace(':personId', t.fixtures.personId)
     .replace(':teamId', t.fixtures.ownTeam)
-    .replace(':reviewItemId', String(t.fixtures.reviewItemId));
+    .replace(':reviewItemId', String(t.fixtures.reviewItemId))
+    .replace(':planId', '1');
 
   const actors = new Map<DemoRole, Actor>();
   /** The role's session with a purpose stated (a fresh one for POSTs, which may end it). */

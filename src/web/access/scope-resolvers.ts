@@ -3,6 +3,10 @@
  * resolver per route parameter. `undefined` means the thing does not exist.
  */
 import type { Store } from '../../store/index.ts';
+import { caseworkConfig } from '../casework/casework-config.ts';
+import { teamHolding } from '../casework/team-holding.ts';
+import { HttpError } from '../http-error.ts';
+import { PersonIdSchema } from '../people/person-id.ts';
 
 type Resolver = (store: Store, value: string) => Promise<string | undefined>;
 
@@ -24,7 +28,15 @@ export const agencyOwners: Record<string, Resolver> = {
     ? first(store, 'SELECT agency_id AS owner FROM uploads WHERE id = $1::bigint', value) : undefined),
 };
 
-/** Route parameter → the team that owns the thing it names. */
+/**
+ * Route parameter → the team that owns the thing it names. A person is owned by the team holding
+ * them (casework/team-holding.ts); one no team holds resolves to "" (nobody's team).
+ */
 export const teamOwners: Record<string, Resolver> = {
   teamId: async (store, value) => first(store, 'SELECT id AS owner FROM teams WHERE id = $1', value),
+  personId: async (store, value) => {
+    if (!PersonIdSchema.safeParse(value).success) throw new HttpError('PERSON_ID_INVALID');
+    const team = await teamHolding(store, caseworkConfig().teams, value);
+    return team === null ? '' : team;
+  },
 };

@@ -7,12 +7,13 @@ import { loadDataOverview } from '../data-pages/data-overview.ts';
 import {
   AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
 } from '../governance-pages/governance-data.ts';
+import { caseworkApiRoutes } from '../casework/casework-api.ts';
+import { CatalogueSchema, catalogueOffers } from '../casework/casework-data.ts';
 import { homeData, HomeDataSchema } from '../home/home-data.ts';
 import { loadModels, loadModelVersion, ModelsSchema, ModelVersionViewSchema } from '../models/models-data.ts';
 import { PersonViewSchema, viewPerson } from '../people/person-view.ts';
 import { purposeOptions, statePurpose } from '../people/purpose-statement.ts';
 import { loadReviewItem, loadReviewQueue, ReviewItemSchema, ReviewQueueSchema } from '../review/review-data.ts';
-import { SupportCatalogueSchema } from '../sections/placeholder-data.ts';
 import { WorklistQuerySchema, WorklistSchema } from '../worklist/worklist-data.ts';
 import { worklistForRequest } from '../worklist/worklist-routes.ts';
 import { defineApiRoute, type ApiRoute } from './api-route.ts';
@@ -84,8 +85,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/governance/support-catalogue', operationId: 'getSupportCatalogue', tag: 'Governance',
-    summary: 'The support catalogue', response: SupportCatalogueSchema,
-    handler: async () => ({ offers: [], status: 'coming' as const }),
+    summary: 'The support catalogue', response: CatalogueSchema,
+    handler: async () => ({ offers: catalogueOffers() }),
   }),
   defineApiRoute({
     method: 'GET', path: '/api/v1/purpose', operationId: 'getPurpose', tag: 'People',
@@ -111,4 +112,5 @@ export const apiRoutes: readonly ApiRoute[] = [
       pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
     }),
   }),
+  ...caseworkApiRoutes,
 ];

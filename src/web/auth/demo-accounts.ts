@@ -1,11 +1,13 @@
 /**
  * Demo accounts, one per role, for the synthetic town: `practitioner`, `supervisor`, `analyst`,
  * `ig-lead`, `uploader`, `admin`, all with one password. The practitioner and supervisor share a
- * team; the uploader acts for an agency (the one given, else the first in the store, else a demo one).
+ * team (early help – north, one of the partnership's configured teams, which are all created); the
+ * uploader acts for an agency (the one given, else the first in the store, else a demo one).
  */
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../governance/index.ts';
 import type { Store } from '../../store/index.ts';
+import { caseworkConfig } from '../casework/casework-config.ts';
 import { upsertLocalAccount } from './accounts.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -32,9 +34,9 @@ export async function seedDemoAccounts(
   store: Store, options: { password: string; agencyId?: string },
 ): Promise<{ usernames: string[]; teamId: string; agencyId: string }> {
   if (options.password.length < 8) throw new Error('the demo password must have at least 8 characters');
-  await store.sql.query(
-    'INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [DEMO_TEAM.id, DEMO_TEAM.name],
-  );
+  for (const team of [DEMO_TEAM, ...caseworkConfig().teams]) {
+    await store.sql.query('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [team.id, team.name]);
+  }
   const agencyId = options.agencyId ?? await firstAgency(store);
   const passwordHash = await hashPassword(options.password);
   for (const account of demoAccounts) {

@@ -1,7 +1,8 @@
-/** The Governance pages: overview, audit search, chain verification and the access matrix. */
+/** The Governance pages: overview, audit search, chain verification, the access matrix and the support catalogue. */
 import type { FastifyInstance } from 'fastify';
 import { AuditQuerySchema, mayOpen, searchAudit } from '../../governance/index.ts';
 import type { AppContext } from '../app-context.ts';
+import { catalogueOffers } from '../casework/casework-data.ts';
 import { accessMatrixData, auditActions, verifyAndRecord } from './governance-data.ts';
 
 const governancePages = [
@@ -33,6 +34,12 @@ export function registerGovernanceRoutes(app: FastifyInstance, ctx: AppContext):
   app.get('/governance/audit/verify', async (request, reply) => ctx.render(request, reply, 'audit-verify', {
     pageTitle: 'Verify the audit log', result: await verifyAndRecord(ctx.store, request.principal!),
   }));
+
+  app.get('/governance/support-catalogue', async (request, reply) => {
+    const offers = catalogueOffers();
+    const types = [...new Set(offers.map((o) => o.typeLabel))].sort();
+    return ctx.render(request, reply, 'governance-support-catalogue', { pageTitle: 'Support catalogue', offers, types });
+  });
 
   app.get('/governance/access', async (request, reply) => ctx.render(request, reply, 'access-matrix', {
     pageTitle: 'Access matrix', matrix: accessMatrixData(),

@@ -1,14 +1,13 @@
 /** The purpose page, the person page and reporting a data error on one of their records. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isPseudonymised } from '../access/scope.ts';
 import type { AppContext } from '../app-context.ts';
 import { safeNext } from '../auth/signed-in-session.ts';
-import { chainAuditSink, purposeLabels, type Purpose } from '../../governance/index.ts';
+import { chainAuditSink } from '../../governance/index.ts';
 import { raiseDispute, RightsError } from '../../governance/rights/index.ts';
 import { HttpError } from '../http-error.ts';
 import { PersonIdSchema } from './person-id.ts';
-import { viewPerson } from './person-view.ts';
+import { renderPersonPage } from './person-page.ts';
 import { purposeOptions, statePurpose } from './purpose-statement.ts';
 
 const DisputeForm = z.object({
@@ -37,19 +36,11 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
     return reply.redirect(next, 303);
   });
 
-  const personPage = async (request: FastifyRequest, reply: FastifyReply, personId: string, extra: Record<string, unknown> = {}, status = 200) => {
-    const person = await viewPerson(ctx.store, request.principal!, request.session!.purpose!, personId, {
-      pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
-    });
-    return ctx.render(request, reply, 'person', {
-      person, purposeName: purposeLabels[person.purpose as Purpose]?.name ?? person.purpose,
-      canReport: !person.pseudonymised, ...extra,
-    }, status);
-  };
-
   app.get('/people/:personId', async (request, reply) => {
     const { personId } = request.params as { personId: string };
-    return personPage(request, reply, personId, { reported: (request.query as Record<string, unknown>).reported === '1' });
+    const query = request.query as Record<string, unknown>;
+    const done = query.reported === '1' ? 'reported' : typeof query.done === 'string' ? query.done : undefined;
+    return renderPersonPage(ctx, request, reply, personId, { done });
   });
 
   app.post('/people/:personId/dispute', async (request, reply) => {
@@ -59,16 +50,15 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
     const form = DisputeForm.parse(request.body ?? {});
     const [owned] = form.sourceRecordId ? await ctx.store.sql.query<{ person_id: string }>(
       'SELECT person_id FROM person_records WHERE source_record_id = $1 AND person_id = $2', [form.sourceRecordId, personId]) : [];
-    if (!owned || !form.reason) {
-      return personPage(request, reply, personId, { reasonError: owned ? 'Say what is wrong with the record' : 'Select one of this young person’s records' }, 400);
-    }
+    const again = (message: string) => renderPersonPage(ctx, request, reply, personId, { errors: { reason: message }, form: 'dispute', values: form }, 400);
+    if (!owned || !form.reason) return again(owned ? 'Say what is wrong with the record' : 'Select one of this young person’s records');
     try {
       await raiseDispute(ctx.store, {
         sourceRecordId: form.sourceRecordId!, reason: form.reason, by: request.principal!.username, role: request.principal!.role,
       }, chainAuditSink(ctx.store));
     } catch (error) {
       if (!(error instanceof RightsError)) throw error;
-      return personPage(request, reply, personId, { reasonError: 'That record has already been reported' }, 400);
+      return again('That record has already been reported');
     }
     return reply.redirect(`/people/${encodeURIComponent(personId)}?reported=1`, 303);
   });

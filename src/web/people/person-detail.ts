@@ -10,6 +10,8 @@ import { healthDisclosure } from '../../governance/special-category/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import { factorLabel } from '../worklist/factor-labels.ts';
+import { loadPersonLinks, PersonLinkSchema } from './person-links.ts';
+import { loadScoreTrend, scoreTrendChart, TrendPointSchema } from './person-trend.ts';
 import { pseudonymFor } from './pseudonym.ts';
 
 const EvidenceSchema = z.object({ agency: z.string(), what: z.string(), when: z.string(), via: z.string().nullable() });
@@ -28,6 +30,9 @@ export const PersonDetailSchema = z.object({
     sourceRecordId: z.number(), agency: z.string(), dataset: z.string(), matchProbability: z.number().nullable(), disputed: z.boolean(),
   })),
   family: z.array(z.object({ personRef: z.string(), relation: z.string(), name: z.string().nullable(), href: z.string().nullable() })),
+  trend: z.array(TrendPointSchema).describe('the approved score at each as-of date, oldest first'),
+  trendChart: z.record(z.string(), z.unknown()).describe('the trend as a Vega-Lite spec'),
+  links: z.array(PersonLinkSchema).describe('stored links between their records, each with its waterfall or comparison vector'),
 });
 export type PersonDetail = z.infer<typeof PersonDetailSchema>;
 
@@ -81,8 +86,10 @@ export async function loadPersonDetail(
        JOIN person_records op ON op.source_record_id IN (r.from_record_id, r.to_record_id) AND op.person_id <> $1
        JOIN source_records osr ON osr.id = op.source_record_id
       ORDER BY 1, 2`);
+  const trend = person.objecting ? [] : await loadScoreTrend(store, personId);
   return {
     identity, objecting: person.objecting, asOf: factorRows[0]?.as_of ?? null,
+    trend, trendChart: scoreTrendChart(trend), links: await loadPersonLinks(store, personId),
     factors: factorRows.map((row) => ({
       id: row.factor, label: factorLabel(row.factor), firstSeen: row.first_seen, lastSeen: row.last_seen,
       evidence: row.evidence.map((e) => ({

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { appendAudit } from '../../governance/index.ts';
-import { TrainedModelSchema, waterfall } from '../../link/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import type { Principal } from '../request-context.ts';
+import { ComparisonLevelSchema, explainLink, WaterfallStepSchema } from './link-explanation.ts';
 
 export const DECISIONS = ['match', 'non_match', 'unsure'] as const;
 export const decisionLabels: Record<(typeof DECISIONS)[number], string> = { match: 'Match', non_match: 'Not a match', unsure: 'Unsure' };
@@ -26,9 +26,8 @@ const RecordSchema = z.object({
 export const ReviewItemSchema = z.object({
   id: z.number(), status: z.enum(['open', ...DECISIONS]), matchProbability: z.number(), matchWeight: z.number(),
   decidedBy: z.string().nullable(), left: RecordSchema, right: RecordSchema,
-  waterfall: z.array(z.object({ column: z.string(), label: z.string(), weight: z.number(), cumulative: z.number(), probability: z.number() })).nullable()
-    .describe('the weights step by step, when the run’s model can explain the pair'),
-  comparison: z.array(z.object({ column: z.string(), level: z.number() })).describe('the stored comparison vector (level per comparison)'),
+  waterfall: z.array(WaterfallStepSchema).nullable().describe('the weights step by step, when the run’s model can explain the pair'),
+  comparison: z.array(ComparisonLevelSchema).describe('the stored comparison vector (level per comparison)'),
 });
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 
@@ -74,16 +73,7 @@ export async function loadReviewItem(store: Store, raw: string): Promise<ReviewI
        LEFT JOIN record_links rl ON rl.run_id = ri.run_id AND rl.record_l = ri.record_l AND rl.record_r = ri.record_r
       WHERE ri.id = $1`, [id]) : [];
   if (!item) throw new HttpError('NOT_FOUND');
-  const comparison = Object.entries(item.comparison ?? {}).map(([column, level]) => ({ column, level: Number(level) }));
-  const model = TrainedModelSchema.safeParse(item.model);
-  let steps: ReviewItem['waterfall'] = null;
-  if (model.success && item.comparison) {
-    try {
-      steps = waterfall(model.data, { gammas: item.comparison }).map(({ column, label, weight, cumulative, probability }) => ({ column, label, weight, cumulative, probability }));
-    } catch {
-      steps = null;
-    }
-  }
+  const { waterfall: steps, comparison } = explainLink(item.model, item.comparison);
   return {
     id: id!, status: item.status, matchProbability: Number(item.match_probability), matchWeight: Number(item.match_weight),
     decidedBy: item.decided_by, left: await loadRecord(store, Number(item.record_l)), right: await loadRecord(store, Number(item.record_r)),

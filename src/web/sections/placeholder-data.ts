@@ -1,13 +1,7 @@
 /**
- * The sections the next phases fill (models, support catalogue): their
- * headings and API shapes exist now, with empty lists and `status: "coming"`.
+ * Sections not built yet: a heading, a lead paragraph and a notice (`placeholder-routes.ts`). None
+ * are left (models and the support catalogue are built); the mechanism stays for the next section.
  */
-import { z } from 'zod';
-
-const coming = z.literal('coming').describe('the section is not built yet; its list is empty');
-
-export const SupportCatalogueSchema = z.object({ offers: z.array(z.never()), status: coming });
-
 export interface Placeholder {
   path: string;
   title: string;
@@ -15,10 +9,4 @@ export interface Placeholder {
   coming: string;
 }
 
-export const placeholders: readonly Placeholder[] = [
-  {
-    path: '/governance/support-catalogue', title: 'Support catalogue',
-    lead: 'The local support offers each risk factor can lead to: education, substance misuse, housing, family work.',
-    coming: 'The support catalogue arrives with the support stage.',
-  },
-];
+export const placeholders: readonly Placeholder[] = [];

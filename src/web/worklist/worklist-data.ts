@@ -1,11 +1,14 @@
 /**
  * The worklist: young people with risk factors at the latest as-of date, leaving out those who
- * object, each with their latest score from an approved model (when there is one), ordered by
- * score then number of factors (or newest change first), filtered by factor and age band.
+ * object, each with their latest score from an approved model (when there is one), the team holding
+ * them and their allocation, ordered by score then number of factors (or newest change first),
+ * filtered by team, school, factor, age band and allocation. Team-scoped viewers see their team's only.
  */
 import { z } from 'zod';
 import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
 import type { Store } from '../../store/index.ts';
+import type { TeamConfig } from '../../governance/partnership-schema.ts';
+import { holdingSql, teamAreas } from '../casework/team-holding.ts';
 import { pseudonymFor } from '../people/pseudonym.ts';
 import { factorLabel } from './factor-labels.ts';
 
@@ -15,7 +18,11 @@ export const ageBandLabels: Record<(typeof AGE_BANDS)[number], string> = {
 };
 export const PAGE_SIZE = 25;
 
+export const ALLOCATION_FILTERS = ['unallocated', 'allocated', 'mine'] as const;
 export const WorklistQuerySchema = z.object({
+  team: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional().catch(undefined).describe('a team id (analysts; others see their own team)'),
+  school: z.string().regex(/^\d{7}$/).optional().catch(undefined).describe('a school (LAEstab)'),
+  allocation: z.enum(ALLOCATION_FILTERS).optional().catch(undefined).describe('unallocated, allocated, or allocated to me'),
   factor: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().catch(undefined),
   age: z.enum(AGE_BANDS).optional().catch(undefined),
   order: z.enum(['priority', 'newest']).default('priority').catch('priority'),
@@ -32,6 +39,9 @@ export const WorklistItemSchema = z.object({
   factors: z.array(z.object({ id: z.string(), label: z.string() })),
   why: z.string().describe('the factor labels on one line'),
   changedOn: z.string(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable().describe('the team holding them'),
+  school: z.string().nullable().describe('their latest school (LAEstab); null when pseudonymised or unknown'),
+  allocation: z.object({ workerName: z.string().nullable() }).nullable().describe('null when not allocated; workerName null when held by the team'),
 });
 export const WorklistSchema = z.object({
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -41,6 +51,8 @@ export const WorklistSchema = z.object({
   pages: z.number().int(),
   items: z.array(WorklistItemSchema),
   factors: z.array(z.object({ id: z.string(), label: z.string() })).describe('factors present, for the filter'),
+  schools: z.array(z.string()).describe('schools present, for the filter'),
+  teams: z.array(z.object({ id: z.string(), name: z.string() })).describe('teams holding someone listed, for the filter'),
   status: z.literal('ready'),
 });
 export type Worklist = z.infer<typeof WorklistSchema>;
@@ -54,6 +66,11 @@ interface Row {
   given_name: string | null;
   family_name: string | null;
   as_of: string;
+  team_id: string | null;
+  school: string | null;
+  allocated: boolean;
+  worker_id: string | null;
+  worker_name: string | null;
 }
 
 function ageBand(age: number | null): Worklist['items'][number]['ageBand'] {
@@ -64,6 +81,7 @@ function ageBand(age: number | null): Worklist['items'][number]['ageBand'] {
   return age <= 17 ? '16_17' : '18_plus';
 }
 
+const holding = holdingSql('f.person_id', '$1');
 const WORKLIST_SQL = `
 WITH latest AS (SELECT max(as_of) AS as_of FROM factor_instances),
 f AS (
@@ -80,26 +98,47 @@ r AS (
     FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id AND sr.kind = 'subject'
    ORDER BY pr.person_id, (sr.dob IS NULL), sr.id)
 SELECT f.person_id, f.factors, f.changed_on::text AS changed_on, s.probability, latest.as_of::text AS as_of,
-       r.given_name, r.family_name, date_part('year', age(latest.as_of, r.dob))::int AS age
-  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN r ON r.person_id = f.person_id`;
+       r.given_name, r.family_name, date_part('year', age(latest.as_of, r.dob))::int AS age,
+       ${holding.team} AS team_id, sch.school, (al.id IS NOT NULL) AS allocated, al.worker_id, u.display_name AS worker_name
+  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN r ON r.person_id = f.person_id
+  ${holding.joins}
+  LEFT JOIN users u ON u.id = al.worker_id`;
+
+/** Who is looking: their team scope, user id, whether pseudonymised, and the configured teams. */
+export interface WorklistView {
+  pseudonymised: boolean;
+  pseudonymKey: string;
+  /** The only team whose people may be listed (team-scoped roles); undefined for the whole partnership. */
+  scopeTeam?: string | null;
+  userId: string;
+  teams: readonly TeamConfig[];
+}
 
 /** The worklist page `query.page` as the viewer may see it. */
 export async function loadWorklist(
-  store: Store, team: { id: string; name: string } | null, query: WorklistQuery,
-  view: { pseudonymised: boolean; pseudonymKey: string },
+  store: Store, team: { id: string; name: string } | null, query: WorklistQuery, view: WorklistView,
 ): Promise<Worklist> {
-  const rows = await store.sql.query<Row>(WORKLIST_SQL);
+  const all = await store.sql.query<Row>(WORKLIST_SQL, [teamAreas(view.teams)]);
+  const rows = view.scopeTeam === undefined ? all : all.filter((row) => view.scopeTeam !== null && row.team_id === view.scopeTeam);
+  const teamNames = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams')).map((t) => [t.id, t.name]));
+  for (const t of view.teams) if (!teamNames.has(t.id)) teamNames.set(t.id, t.name);
   const present = [...new Set(rows.flatMap((row) => row.factors))].sort().map((id) => ({ id, label: factorLabel(id) }));
   const items = rows.map((row) => ({ row, band: ageBand(row.age === null ? null : Number(row.age)) }))
-    .filter(({ row, band }) => (!query.factor || row.factors.includes(query.factor)) && (!query.age || band === query.age));
+    .filter(({ row, band }) => (!query.factor || row.factors.includes(query.factor)) && (!query.age || band === query.age)
+      && (!query.team || row.team_id === query.team) && (!query.school || row.school === query.school)
+      && (!query.allocation || (query.allocation === 'unallocated' ? !row.allocated
+        : query.allocation === 'allocated' ? row.allocated : row.worker_id === view.userId)));
   items.sort(({ row: a }, { row: b }) => (query.order === 'newest'
     ? b.changed_on.localeCompare(a.changed_on) || b.factors.length - a.factors.length
     : (b.probability ?? -1) - (a.probability ?? -1) || b.factors.length - a.factors.length || b.changed_on.localeCompare(a.changed_on))
     || a.person_id.localeCompare(b.person_id));
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);
+  const teamIds = [...new Set(rows.map((row) => row.team_id).filter((id): id is string => id !== null))].sort();
   return {
-    team, asOf: rows[0]?.as_of ?? null, total: items.length, page, pages, factors: present, status: 'ready',
+    team, asOf: all[0]?.as_of ?? null, total: items.length, page, pages, factors: present, status: 'ready',
+    schools: view.pseudonymised ? [] : [...new Set(rows.map((row) => row.school).filter((s): s is string => s !== null))].sort(),
+    teams: teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })),
     items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ row, band }) => {
       const factors = row.factors.map((id) => ({ id, label: factorLabel(id) }));
       const name = [row.given_name, row.family_name].filter(Boolean).join(' ');
@@ -109,6 +148,9 @@ export async function loadWorklist(
         name: view.pseudonymised ? null : name || null,
         ageBand: band, score: row.probability === null ? null : Number(row.probability),
         factors, why: factors.map((f) => f.label).join(' · '), changedOn: row.changed_on,
+        team: row.team_id ? { id: row.team_id, name: teamNames.get(row.team_id) ?? row.team_id } : null,
+        school: view.pseudonymised ? null : row.school,
+        allocation: row.allocated ? { workerName: view.pseudonymised ? null : row.worker_name } : null,
       };
     }),
   };

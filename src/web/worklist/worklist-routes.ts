@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPseudonymised } from '../access/scope.ts';
 import type { AppContext } from '../app-context.ts';
-import { ageBandLabels, AGE_BANDS, loadWorklist, WorklistQuerySchema, type Worklist, type WorklistQuery } from './worklist-data.ts';
+import { caseworkConfig } from '../casework/casework-config.ts';
+import { ageBandLabels, AGE_BANDS, ALLOCATION_FILTERS, loadWorklist, WorklistQuerySchema, type Worklist, type WorklistQuery } from './worklist-data.ts';
 
 /** The user's team (id and name), or null. */
 export async function teamOf(ctx: AppContext, teamId: string | null): Promise<{ id: string; name: string } | null> {
@@ -11,14 +12,19 @@ export async function teamOf(ctx: AppContext, teamId: string | null): Promise<{ 
   return team ? { id: team.id, name: team.name } : null;
 }
 
+/** The worklist as the request's grant allows: a team-scoped grant lists that team's people only. */
 export async function worklistForRequest(request: FastifyRequest, ctx: AppContext, query: WorklistQuery, teamId?: string): Promise<Worklist> {
-  return loadWorklist(ctx.store, await teamOf(ctx, teamId ?? request.principal!.teamId), query, {
+  const own = teamId ?? request.principal!.teamId;
+  const scoped = request.access?.conditions.has('own_team') ?? true;
+  return loadWorklist(ctx.store, await teamOf(ctx, own), scoped ? { ...query, team: undefined } : query, {
     pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
+    scopeTeam: scoped ? own : undefined, userId: request.principal!.userId, teams: caseworkConfig().teams,
   });
 }
 
 function pageHref(query: WorklistQuery, page: number): string {
   const params = new URLSearchParams();
+  for (const key of ['team', 'school', 'allocation'] as const) if (query[key]) params.set(key, query[key]);
   if (query.factor) params.set('factor', query.factor);
   if (query.age) params.set('age', query.age);
   if (query.order !== 'priority') params.set('order', query.order);
@@ -31,8 +37,14 @@ export function registerWorklistRoutes(app: FastifyInstance, ctx: AppContext): v
     const query = WorklistQuerySchema.parse(request.query ?? {});
     const list = await worklistForRequest(request, ctx, query);
     const pages = Array.from({ length: list.pages }, (_, i) => i + 1);
+    const scoped = request.access?.conditions.has('own_team') ?? true;
+    const allocationLabels = { unallocated: 'Not allocated', allocated: 'Allocated', mine: 'Allocated to me' };
     return ctx.render(request, reply, 'worklist', {
-      list, query,
+      list, query, canAllocate: request.principal!.role === 'supervisor',
+      teamItems: scoped ? null : [{ value: '', text: 'Any team' }, ...list.teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === query.team }))],
+      schoolItems: [{ value: '', text: 'Any school' }, ...list.schools.map((code) => ({ value: code, text: code, selected: code === query.school }))],
+      allocationItems: [{ value: '', text: 'Anyone' }, ...ALLOCATION_FILTERS.filter((a) => scoped || a !== 'mine')
+        .map((a) => ({ value: a, text: allocationLabels[a], selected: a === query.allocation }))],
       factorItems: [{ value: '', text: 'Any factor' }, ...list.factors.map((f) => ({ value: f.id, text: f.label, selected: f.id === query.factor }))],
       ageItems: [{ value: '', text: 'Any age' }, ...AGE_BANDS.map((b) => ({ value: b, text: ageBandLabels[b], selected: b === query.age }))],
       orderItems: [

@@ -1,9 +1,11 @@
 /**
  * A small partnership for the web tests: two agencies (a school and the police), a dataset and an
- * agreement each, an ingest batch each with quarantined rows, a second team, and the demo accounts
- * (the uploader acts for the school).
+ * agreement each, an ingest batch each with quarantined rows, the configured teams (early help north
+ * and south), the demo accounts (the uploader acts for the school) and `practitioner-south`, a
+ * practitioner of the other team.
  */
 import type { Store } from '../../../src/store/index.ts';
+import { upsertLocalAccount } from '../../../src/web/auth/accounts.ts';
 import { seedDemoAccounts } from '../../../src/web/index.ts';
 import { seedPeople, type PeopleFixtures } from './people-fixtures.ts';
 
@@ -36,7 +38,6 @@ export async function seedFixtures(store: Store): Promise<Fixtures> {
     INSERT INTO agreements (id, agency_id, dataset, allowed_fields, lawful_basis, purposes, retention_days, valid_from) VALUES
       ('dsa-school', 'school-a', 'school-census', '["UPN","Forename","Surname","DOB"]', 'public task', '["early_help","safeguarding","linkage_quality"]', 2555, '2020-01-01'),
       ('dsa-police', 'police-b', 'police-custody', '["pnc_id"]', 'law enforcement (Part 3 DPA 2018)', '["prevention"]', 2555, '2020-01-01');
-    INSERT INTO teams (id, name) VALUES ('youth-south', 'Youth justice – south');
   `);
   const batch = async (dataset: string, sha: string) => {
     const [row] = await store.sql.query<{ id: number | string }>(
@@ -53,9 +54,14 @@ export async function seedFixtures(store: Store): Promise<Fixtures> {
   const otherBatch = await batch('police-custody', 'b'.repeat(64));
   const people = await seedPeople(store, { school: ownBatch, police: otherBatch });
   const { teamId } = await seedDemoAccounts(store, { password: PASSWORD, agencyId: 'school-a' });
+  const [practitioner] = await store.sql.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'practitioner'`);
+  await upsertLocalAccount(store, {
+    username: 'practitioner-south', displayName: 'Priya South', role: 'practitioner', teamId: 'early-help-south', agencyId: null,
+    passwordHash: practitioner!.password_hash,
+  });
   return {
     ...people,
     ownAgency: 'school-a', otherAgency: 'police-b', ownBatch, otherBatch, ownDataset: 'school-census',
-    otherDataset: 'police-custody', ownTeam: teamId, otherTeam: 'youth-south', personId: people.personId,
+    otherDataset: 'police-custody', ownTeam: teamId, otherTeam: 'early-help-south', personId: people.personId,
   };
 }

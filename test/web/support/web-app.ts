@@ -13,6 +13,8 @@ export const demoUsernames = {
   practitioner: 'practitioner', supervisor: 'supervisor', analyst: 'analyst', ig_lead: 'ig-lead', uploader: 'uploader', admin: 'admin',
 } as const;
 export type DemoRole = keyof typeof demoUsernames;
+/** Accounts of the fixtures beyond the demo ones. */
+export const otherUsernames = { practitioner_south: 'practitioner-south' } as const;
 
 /** A signed-in (or anonymous) browser: its cookie and CSRF token. */
 export interface Actor {
@@ -26,7 +28,7 @@ export interface TestApp {
   store: Store;
   fixtures: Fixtures;
   /** A fresh session for a demo role, optionally with a stated purpose (made directly in the store). */
-  actAs(role: DemoRole, options?: { purpose?: string }): Promise<Actor>;
+  actAs(role: DemoRole | keyof typeof otherUsernames, options?: { purpose?: string }): Promise<Actor>;
   /** Another app, with other settings, on the same store (closed with the rest). */
   withSettings(settings: WebSettingsInput): Promise<FastifyInstance>;
   /** A fresh anonymous session (as the sign-in form makes), with its CSRF token. */
@@ -49,7 +51,8 @@ export async function startTestApp(target: StoreTarget, settings: WebSettingsInp
   return {
     app, store, fixtures,
     async actAs(role, options = {}) {
-      const [user] = await store.sql.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [demoUsernames[role]]);
+      const username = role === 'practitioner_south' ? otherUsernames[role] : demoUsernames[role];
+      const [user] = await store.sql.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username]);
       const { token, session } = await createSession(store, { userId: user!.id });
       if (options.purpose) await setSessionPurpose(store, session.id, options.purpose);
       return { cookie: `tributary_session=${token}`, csrf: session.csrfToken, sessionId: session.id };

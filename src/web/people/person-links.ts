@@ -1,0 +1,27 @@
+/**
+ * The links between a person's own records: for each stored pair (the latest run's), its match
+ * probability and weight and the explanation — the waterfall of weights, or the comparison vector.
+ */
+import { z } from 'zod';
+import type { Store } from '../../store/index.ts';
+import { ComparisonLevelSchema, explainLink, WaterfallStepSchema } from '../review/link-explanation.ts';
+
+export const PersonLinkSchema = z.object({
+  left: z.number(), right: z.number(), matchProbability: z.number(), matchWeight: z.number(),
+  waterfall: z.array(WaterfallStepSchema).nullable(), comparison: z.array(ComparisonLevelSchema),
+});
+export type PersonLink = z.infer<typeof PersonLinkSchema>;
+
+export async function loadPersonLinks(store: Store, personId: string): Promise<PersonLink[]> {
+  const rows = await store.sql.query<{ record_l: number | string; record_r: number | string; match_probability: number; match_weight: number; comparison: Record<string, number> | null; model: unknown }>(
+    `WITH mine AS (SELECT source_record_id AS id FROM person_records WHERE person_id = $1)
+     SELECT DISTINCT ON (rl.record_l, rl.record_r) rl.record_l, rl.record_r, rl.match_probability, rl.match_weight, rl.comparison, lr.model
+       FROM record_links rl JOIN link_runs lr ON lr.id = rl.run_id
+      WHERE rl.record_l IN (SELECT id FROM mine) AND rl.record_r IN (SELECT id FROM mine)
+      ORDER BY rl.record_l, rl.record_r, rl.run_id DESC`, [personId]);
+  return rows.map((row) => ({
+    left: Number(row.record_l), right: Number(row.record_r),
+    matchProbability: Number(row.match_probability), matchWeight: Number(row.match_weight),
+    ...explainLink(row.model, row.comparison),
+  }));
+}
