@@ -1,0 +1,101 @@
+/**
+ * Hub-only mode on a small synthetic town, end to end: three agencies encode their identifiers on
+ * their own premises and send events without any identifier; the hub loads both, links the
+ * encodings into persons, derives risk factors — and at no point holds a name, a full date of
+ * birth, an address, a postcode or an id number.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateFactors, loadFactorConfig } from '../../src/indicators/index.ts';
+import { loadTown } from '../../src/ingest/index.ts';
+import { evaluateStore } from '../../src/link/index.ts';
+import { CLEAR_IDENTIFIER_COLUMNS, FOREIGN_EXTRA_IDS_SQL, linkHub, loadHubEncodings } from '../../src/pprl/hub/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { generateTown } from '../../src/synth/index.ts';
+import { storeTargets } from '../support/stores.ts';
+import { loadHubEvents, prepareHubExtract, type HubExtract } from './hub-town.ts';
+import type { Mapping } from '../../src/ingest/index.ts';
+
+const EXTRACT_DATE = '2026-03-31';
+const DATASETS = ['school-census', 'careers', 'probation'];
+const dir = mkdtempSync(join(tmpdir(), 'pprl-hub-'));
+const secret = new TextEncoder().encode('the partnership secret, shared by the agencies and never by the hub');
+let extracts: Array<HubExtract & { mapping: Mapping }> = [];
+
+beforeAll(async () => {
+  generateTown({ people: 250, seed: 7, out: dir, extractDate: EXTRACT_DATE });
+  const manifest = JSON.parse(readFileSync(join(dir, 'truth', 'manifest.json'), 'utf8')) as { datasets: Array<{ id: string; file: string }> };
+  mkdirSync(join(dir, 'hub'));
+  extracts = [];
+  for (const id of DATASETS) {
+    extracts.push(await prepareHubExtract(dir, join(dir, 'hub'), id, manifest.datasets.find((d) => d.id === id)!.file, secret));
+  }
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(storeTargets)('hub-only mode on $name', (target) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await target.open();
+    await loadTown(store, dir, { datasets: [], loadDate: EXTRACT_DATE });
+  }, 120_000);
+  afterAll(async () => store?.close());
+
+  it('loads each agency’s events without identifiers and attaches its encodings; a file is loaded once', async () => {
+    for (const extract of extracts) {
+      await loadHubEvents(store, extract, EXTRACT_DATE);
+      const loaded = await loadHubEncodings(store, extract.datasetId, extract.clkPath);
+      expect(loaded.status).toBe('loaded');
+      expect(loaded.attached).toBeGreaterThan(0);
+      expect(loaded.withoutEncoding).toBe(0);
+    }
+    const again = await loadHubEncodings(store, 'careers', extracts[1]!.clkPath);
+    expect(again).toMatchObject({ status: 'already-loaded', attached: 0, created: 0 });
+  }, 120_000);
+
+  it('refuses a dataset whose mapping names identifiers', async () => {
+    await store.sql.query(`UPDATE datasets SET mapping = jsonb_set(mapping, '{record,identifiers}', '{"given_name":"Forename"}') WHERE id = 'careers'`);
+    await expect(loadHubEncodings(store, 'careers', extracts[1]!.clkPath)).rejects.toMatchObject({ code: 'TRB_PPRL_HUB_IDENTIFIERS' });
+    await store.sql.query(`UPDATE datasets SET mapping = jsonb_set(mapping, '{record,identifiers}', '{}') WHERE id = 'careers'`);
+  });
+
+  it('links the encodings into persons as the clear-text run would, close to the truth', async () => {
+    const run = await linkHub(store);
+    expect(run.unencoded).toBe(0);
+    expect(run.persons).toBeLessThan(run.records);
+    const evaluation = await evaluateStore(store, join(dir, 'truth', 'records.csv'));
+    expect(evaluation.unmatchedRecords).toBe(0);
+    expect(evaluation.all.pairwise.f1).toBeGreaterThanOrEqual(0.9);
+    const [counts] = await store.sql.query<{ persons: number; records: number; runs: number }>(`SELECT
+      (SELECT count(DISTINCT person_id)::int FROM person_records) AS persons, (SELECT count(*)::int FROM person_records) AS records,
+      (SELECT count(*)::int FROM link_runs) AS runs`);
+    expect(counts).toEqual({ persons: run.persons, records: run.records, runs: 1 });
+    const rerun = await linkHub(store);
+    expect(rerun).toMatchObject({ created: 0, merged: 0, persons: run.persons });
+  }, 300_000);
+
+  it('derives risk factors for persons known only by their encodings', async () => {
+    const factors = await evaluateFactors(store, { asOf: EXTRACT_DATE, config: loadFactorConfig() });
+    expect(factors.cohort).toBeGreaterThan(20);
+    expect(factors.factors.reduce((n, f) => n + f.persons, 0)).toBeGreaterThan(0);
+    const [row] = await store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM factor_instances');
+    expect(row!.n).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('holds no identifier anywhere: identifier columns empty, only a coarse year of birth, no identifying value in any row', async () => {
+    const [empty] = await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM source_records
+      WHERE ${CLEAR_IDENTIFIER_COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')} OR ${FOREIGN_EXTRA_IDS_SQL}`);
+    expect(empty!.n).toBe(0);
+    const dobs = await store.sql.query<{ d: string }>(`SELECT DISTINCT to_char(dob, 'MM-DD') AS d FROM source_records WHERE dob IS NOT NULL`);
+    expect(dobs.map((r) => r.d)).toEqual(['07-01']);
+    const text = (await store.sql.query<{ t: string }>(`SELECT coalesce(string_agg(t, ' '), '') AS t FROM (
+      SELECT raw::text || coalesce(attributes::text, '') AS t FROM source_records
+      UNION ALL SELECT coalesce(value, '') || coalesce(detail::text, '') FROM events) x`))[0]!.t;
+    const values = extracts.flatMap((e) => e.identifierValues);
+    expect(values.length).toBeGreaterThan(500);
+    const found = values.filter((v) => text.includes(v));
+    expect(found).toEqual([]);
+  });
+});
