@@ -24,6 +24,10 @@ export const WEB_AUDIT_ACTIONS = [
   'model.retired',
   'model.registered',
   'model.scoring_refused',
+  'reidentification.requested',
+  'reidentification.answered',
+  'reidentification.refused',
+  'reidentification.viewed',
 ] as const;
 
 /** Every audited action: the web application's and the governance jobs' (rights, retention, SAR, transparency). */
