@@ -1,11 +1,18 @@
 /**
- * The scope of one evaluation, materialised once per transaction as temporary tables:
- * records left out (an open dispute or the `disputed` flag), persons left out (an active
- * objection), and the cohort — active persons of the configured ages at the as-of date,
- * known to some agency by then, with the date of birth most of their records give.
+ * The scope of an evaluation, materialised as temporary tables in the caller's transaction.
+ *
+ * Once per transaction (what does not depend on the as-of date): records left out (an open dispute
+ * or the `disputed` flag), persons left out (an active objection), and per active person the date of
+ * birth most of their records give and the first date any of their records counts as held
+ * (`ind_person_facts`). Per as-of date: the cohort — persons of the configured ages on that date,
+ * held by some agency by then — and the family links known by then (`ind_family_links`, every
+ * relationship kind; each family factor takes the kinds it names). Many dates in one transaction
+ * (the model's history) so pay for the heavy scans once.
  */
+import { RELATIONSHIP_KINDS } from '../ingest/mapping-schema.ts';
 import type { SqlClient } from '../store/index.ts';
-import type { KnownFrom } from './factor-definitions.ts';
+import { RELATION_DIRECTION, type KnownFrom } from './factor-definitions.ts';
+import { familyLinksSql } from './family-graph.ts';
 import { knownSql } from './known-from.ts';
 
 export interface ScopeOptions {
@@ -21,11 +28,10 @@ export interface ScopeOptions {
  */
 const SETTINGS = `SET LOCAL jit = off; SET LOCAL work_mem = '64MB';`;
 
-const CREATE = `
-DROP TABLE IF EXISTS ind_excluded_records, ind_objecting, ind_cohort;
+const CREATE_FACTS = `
 CREATE TEMP TABLE ind_excluded_records (record_id bigint PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE ind_objecting (person_id text PRIMARY KEY) ON COMMIT DROP;
-CREATE TEMP TABLE ind_cohort (person_id text PRIMARY KEY, dob date NOT NULL, age integer NOT NULL) ON COMMIT DROP;
+CREATE TEMP TABLE ind_person_facts (person_id text PRIMARY KEY, dob date NOT NULL, known_on date, known_from text NOT NULL) ON COMMIT DROP;
 INSERT INTO ind_excluded_records
   SELECT id FROM source_records WHERE disputed
   UNION SELECT source_record_id FROM disputes WHERE status = 'open';
@@ -35,10 +41,13 @@ INSERT INTO ind_objecting
     WHERE o.status = 'active' AND p.merged_into IS NOT NULL;
 `;
 
-/** Most common date of birth over a person's records that are not left out (ties: the earliest). */
-const cohortSql = (known: string) => `
-INSERT INTO ind_cohort (person_id, dob, age)
-SELECT d.person_id, d.dob, date_part('year', age($1::date, d.dob))::int
+/**
+ * Per active person not objecting: the most common date of birth over their records that are not
+ * left out (ties: the earliest), and the first date one of those records counts as held.
+ */
+const factsSql = (knownOn: string) => `
+INSERT INTO ind_person_facts (person_id, dob, known_on, known_from)
+SELECT d.person_id, d.dob, k.known_on, $1
 FROM (
   SELECT DISTINCT ON (pr.person_id) pr.person_id, sr.dob
   FROM person_records pr
@@ -49,19 +58,43 @@ FROM (
   GROUP BY pr.person_id, sr.dob
   ORDER BY pr.person_id, count(*) DESC, sr.dob
 ) d
-WHERE date_part('year', age($1::date, d.dob)) BETWEEN $2 AND $3
-  AND NOT EXISTS (SELECT 1 FROM ind_objecting o WHERE o.person_id = d.person_id)
-  AND EXISTS (
-    SELECT 1 FROM person_records kpr JOIN source_records ksr ON ksr.id = kpr.source_record_id
-    WHERE kpr.person_id = d.person_id
-      AND NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ksr.id)
-      AND ${known})`;
+JOIN (
+  SELECT kpr.person_id, min(${knownOn}) AS known_on
+  FROM person_records kpr JOIN source_records ksr ON ksr.id = kpr.source_record_id
+  WHERE NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ksr.id)
+  GROUP BY kpr.person_id
+) k ON k.person_id = d.person_id
+WHERE NOT EXISTS (SELECT 1 FROM ind_objecting o WHERE o.person_id = d.person_id)`;
 
-/** Creates the scope tables inside the caller's transaction; returns the cohort's size. */
+const COHORT = `
+INSERT INTO ind_cohort (person_id, dob, age)
+SELECT f.person_id, f.dob, date_part('year', age($1::date, f.dob))::int
+FROM ind_person_facts f
+WHERE f.known_on <= $1::date AND date_part('year', age($1::date, f.dob)) BETWEEN $2 AND $3`;
+
+/** Creates the date-independent tables unless this transaction already has them (for the same policy). */
+async function prepareFacts(tx: SqlClient, knownFrom: KnownFrom): Promise<void> {
+  const [present] = await tx.query<{ facts: string | null }>(`SELECT to_regclass('pg_temp.ind_person_facts')::text AS facts`);
+  if (present?.facts) {
+    const [policy] = await tx.query<{ known_from: string }>('SELECT known_from FROM ind_person_facts LIMIT 1');
+    if (!policy || policy.known_from === knownFrom) return;
+    await tx.exec('DROP TABLE ind_excluded_records, ind_objecting, ind_person_facts');
+  }
+  await tx.exec(SETTINGS + CREATE_FACTS);
+  await tx.query(factsSql(knownSql(knownFrom).recordKnownOn('ksr')), [knownFrom]);
+  await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_person_facts;');
+}
+
+/** Creates the scope tables for `asOf` inside the caller's transaction; returns the cohort's size. */
 export async function prepareScope(tx: SqlClient, options: ScopeOptions): Promise<{ cohort: number }> {
-  await tx.exec(SETTINGS + CREATE);
-  await tx.query(cohortSql(knownSql(options.knownFrom).record('ksr', '$1::date')), [options.asOf, options.minAge, options.maxAge]);
-  await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_cohort;');
+  await prepareFacts(tx, options.knownFrom);
+  await tx.exec(`DROP TABLE IF EXISTS ind_cohort, ind_family_links;
+CREATE TEMP TABLE ind_cohort (person_id text PRIMARY KEY, dob date NOT NULL, age integer NOT NULL) ON COMMIT DROP;`);
+  await tx.query(COHORT, [options.asOf, options.minAge, options.maxAge]);
+  await tx.exec('ANALYZE ind_cohort;');
+  await tx.query(`CREATE TEMP TABLE ind_family_links ON COMMIT DROP AS ${familyLinksSql(options.knownFrom, '$1::date', '$2::text[]', '$3::text[]')}`,
+    [options.asOf, [...RELATIONSHIP_KINDS], RELATIONSHIP_KINDS.filter((kind) => RELATION_DIRECTION[kind] === 'symmetric')]);
+  await tx.exec('CREATE INDEX ON ind_family_links (kind); ANALYZE ind_family_links;');
   const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ind_cohort');
   return { cohort: row?.n ?? 0 };
 }

@@ -48,7 +48,7 @@ const subjects: { [K in Subject['kind']]: Handler<K> } = {
   family: (subject, ctx) => {
     const related = selectEvents('family_records fr', 'fr.person_id', 'fr.via_person', 'fr.relations', 'fr.record_id', ctx.filter);
     return [
-      ...familyRecordSteps(subject.relations, ctx.settings.known_from, ctx.asOf, ctx.p),
+      ...familyRecordSteps(subject.relations, ctx.p),
       { name: 'evidence', sql: subject.include_self ? `${related}\n  UNION ALL${ownEvents(ctx)}` : related },
     ];
   },

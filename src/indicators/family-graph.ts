@@ -7,41 +7,48 @@
  * `parent_of`/`carer_of` are walked one way (`from` is the parent of `to`, so the child is `to`);
  * `sibling_of`/`household_member` both ways. A relationship is used only when known by the as-of
  * date, when neither of its records is disputed, and never to a person who objects.
+ *
+ * The links (cohort person, kind, other record, related person) are materialised once per as-of date
+ * for every kind (`ind_family_links`, see evaluation-scope.ts); each family factor takes its kinds.
  */
-import { RELATION_DIRECTION, type KnownFrom } from './factor-definitions.ts';
 import type { RelationshipKind } from '../ingest/mapping-schema.ts';
+import type { KnownFrom } from './factor-definitions.ts';
 import { knownSql } from './known-from.ts';
 import type { SqlParameters, SqlStep } from './sql-parameters.ts';
+
+/**
+ * `SELECT person_id, kind, other_record, via_person`: every family link of the cohort known by
+ * `asOf`, over the kinds in `kinds` (a text[] placeholder), walking those in `symmetric` both ways.
+ */
+export function familyLinksSql(knownFrom: KnownFrom, asOf: string, kinds: string, symmetric: string): string {
+  const known = knownSql(knownFrom).relationship('r', asOf);
+  const excluded = (record: string) => `NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ${record})`;
+  return `WITH edges AS (
+  SELECT r.id, r.kind, r.to_record_id AS own_record, r.from_record_id AS other_record
+  FROM relationships r WHERE r.kind = ANY(${kinds}) AND ${known}
+  UNION ALL
+  SELECT r.id, r.kind, r.from_record_id, r.to_record_id
+  FROM relationships r WHERE r.kind = ANY(${symmetric}) AND ${known}
+)
+SELECT DISTINCT c.person_id, ed.kind, ed.other_record, opr.person_id AS via_person
+  FROM ind_cohort c
+  JOIN person_records cpr ON cpr.person_id = c.person_id
+  JOIN edges ed ON ed.own_record = cpr.source_record_id
+  LEFT JOIN person_records opr ON opr.source_record_id = ed.other_record
+  WHERE ${excluded('ed.own_record')} AND ${excluded('ed.other_record')}
+    AND (opr.person_id IS NULL OR (opr.person_id <> c.person_id
+      AND NOT EXISTS (SELECT 1 FROM ind_objecting o WHERE o.person_id = opr.person_id)))`;
+}
 
 /**
  * Steps ending in `<prefix>_records (person_id, via_person, record_id, relations)`: the records
  * whose events count for `person_id`, reached through the related person `via_person`.
  */
-export function familyRecordSteps(
-  relations: RelationshipKind[], knownFrom: KnownFrom, asOf: string, p: SqlParameters, prefix = 'family',
-): SqlStep[] {
-  const symmetric = relations.filter((kind) => RELATION_DIRECTION[kind] === 'symmetric');
-  const known = knownSql(knownFrom).relationship('r', asOf);
-  const excluded = (record: string) => `NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ${record})`;
+export function familyRecordSteps(relations: RelationshipKind[], p: SqlParameters, prefix = 'family'): SqlStep[] {
   return [
     {
-      name: `${prefix}_edges`,
-      sql: `SELECT r.id, r.kind, r.to_record_id AS own_record, r.from_record_id AS other_record
-  FROM relationships r WHERE r.kind = ANY(${p.add(relations, 'text[]')}) AND ${known}
-  UNION ALL
-  SELECT r.id, r.kind, r.from_record_id, r.to_record_id
-  FROM relationships r WHERE r.kind = ANY(${p.add(symmetric, 'text[]')}) AND ${known}`,
-    },
-    {
       name: `${prefix}_links`,
-      sql: `SELECT DISTINCT c.person_id, ed.kind, ed.other_record, opr.person_id AS via_person
-  FROM ind_cohort c
-  JOIN person_records cpr ON cpr.person_id = c.person_id
-  JOIN ${prefix}_edges ed ON ed.own_record = cpr.source_record_id
-  LEFT JOIN person_records opr ON opr.source_record_id = ed.other_record
-  WHERE ${excluded('ed.own_record')} AND ${excluded('ed.other_record')}
-    AND (opr.person_id IS NULL OR (opr.person_id <> c.person_id
-      AND NOT EXISTS (SELECT 1 FROM ind_objecting o WHERE o.person_id = opr.person_id)))`,
+      sql: `SELECT person_id, kind, other_record, via_person FROM ind_family_links WHERE kind = ANY(${p.add(relations, 'text[]')})`,
     },
     {
       name: `${prefix}_records`,

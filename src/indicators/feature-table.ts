@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { EVENT_CODES } from '../ingest/mapping-schema.ts';
-import type { Store } from '../store/index.ts';
+import type { SqlClient, Store } from '../store/index.ts';
 import { addMonths, AsOfDateSchema } from './as-of-date.ts';
 import { prepareScope } from './evaluation-scope.ts';
 import type { FactorConfig } from './factor-definitions.ts';
@@ -69,45 +69,68 @@ export function featureNames(config: FactorConfig): string[] {
  * table.rows[0]; // { personId, asOf, age, features: { age: 14, school_exclusion: 1, … }, label: 0, protected: { sex: 'F', … } }
  */
 export async function buildFeatureTable(store: Store, options: FeatureTableOptions): Promise<FeatureTable> {
-  const o = FeatureTableOptionsSchema.parse(options);
+  const [table] = await buildFeatureTables(store, { ...options, asOfs: [options.asOf] });
+  return table!;
+}
+
+/**
+ * Builds the feature tables of several as-of dates in one transaction: what does not depend on the
+ * date (dates of birth, when each person became known, protected attributes) is computed once.
+ *
+ * @example
+ * const history = await buildFeatureTables(store, { asOfs: ['2021-03-31', '2021-09-30'], horizonMonths: 24 });
+ */
+export async function buildFeatureTables(
+  store: Store, options: Omit<FeatureTableOptions, 'asOf'> & { asOfs: readonly string[] },
+): Promise<FeatureTable[]> {
   const config = options.config ?? loadFactorConfig();
+  return store.transaction(async (tx) => {
+    const tables: FeatureTable[] = [];
+    const [latest] = await tx.query<{ latest: string | null }>('SELECT max(occurred_on)::text AS latest FROM events');
+    for (const asOf of options.asOfs) {
+      tables.push(await featureTableIn(tx, FeatureTableOptionsSchema.parse({ ...options, asOf }), config, latest?.latest ?? ''));
+    }
+    return tables;
+  });
+}
+
+async function featureTableIn(
+  tx: SqlClient, o: z.output<typeof FeatureTableOptionsSchema>, config: FactorConfig, latestEvent: string,
+): Promise<FeatureTable> {
   const factors = config.factors.filter((f) => f.enabled);
   const population = o.population ?? { minAge: config.population.min_age, maxAge: config.population.max_age };
   const horizonEnd = addMonths(o.asOf, o.horizonMonths);
-  return store.transaction(async (tx) => {
-    await prepareScope(tx, { asOf: o.asOf, ...population, knownFrom: config.known_from });
-    const people = await populationWithLabels(tx, { asOf: o.asOf, horizonMonths: o.horizonMonths, offenceCodes: o.offenceCodes });
-    const counts = new Map<string, Record<string, number>>();
-    for (const factor of factors) {
-      const p = sqlParameters();
-      const steps = factorEvidenceSteps(factor, config, p.add(o.asOf, 'date'), p);
-      const sql = withSteps(steps, `SELECT person_id, ${DISTINCT_EVIDENCE} AS n FROM evidence GROUP BY person_id`);
-      for (const row of await tx.query<{ person_id: string; n: number }>(sql, p.values)) {
-        const record = counts.get(row.person_id) ?? {};
-        record[factor.id] = row.n;
-        counts.set(row.person_id, record);
-      }
+  await prepareScope(tx, { asOf: o.asOf, ...population, knownFrom: config.known_from });
+  const people = await populationWithLabels(tx, { asOf: o.asOf, horizonMonths: o.horizonMonths, offenceCodes: o.offenceCodes });
+  const counts = new Map<string, Record<string, number>>();
+  for (const factor of factors) {
+    const p = sqlParameters();
+    const steps = factorEvidenceSteps(factor, config, p.add(o.asOf, 'date'), p);
+    const sql = withSteps(steps, `SELECT person_id, ${DISTINCT_EVIDENCE} AS n FROM evidence GROUP BY person_id`);
+    for (const row of await tx.query<{ person_id: string; n: number }>(sql, p.values)) {
+      const record = counts.get(row.person_id) ?? {};
+      record[factor.id] = row.n;
+      counts.set(row.person_id, record);
     }
-    const attributes = await protectedAttributes(tx, o.protectedAttributes);
-    const [latest] = await tx.query<{ latest: string | null }>('SELECT max(occurred_on)::text AS latest FROM events');
-    const rows = people.map((person): FeatureRow => {
-      const n = counts.get(person.person_id) ?? {};
-      const features: Record<string, number> = { age: person.age };
-      for (const f of factors) features[f.id] = (n[f.id] ?? 0) >= f.min_count ? 1 : 0;
-      for (const f of factors) features[`${f.id}_count`] = n[f.id] ?? 0;
-      const found = attributes.get(person.person_id) ?? {};
-      const protectedValues: Record<string, string | null> = { sex: found.sex ?? null, age_band: ageBand(person.age, o.ageBands) };
-      for (const key of o.protectedAttributes) protectedValues[key] = found[key] ?? null;
-      return { personId: person.person_id, asOf: o.asOf, age: person.age, features, label: person.label ? 1 : 0, protected: protectedValues };
-    });
-    return {
-      asOf: o.asOf,
-      horizonMonths: o.horizonMonths,
-      horizonEnd,
-      labelWindowComplete: (latest?.latest ?? '') >= horizonEnd,
-      featureNames: featureNames(config),
-      protectedNames: ['sex', 'age_band', ...o.protectedAttributes],
-      rows,
-    };
+  }
+  const attributes = await protectedAttributes(tx, o.protectedAttributes);
+  const rows = people.map((person): FeatureRow => {
+    const n = counts.get(person.person_id) ?? {};
+    const features: Record<string, number> = { age: person.age };
+    for (const f of factors) features[f.id] = (n[f.id] ?? 0) >= f.min_count ? 1 : 0;
+    for (const f of factors) features[`${f.id}_count`] = n[f.id] ?? 0;
+    const found = attributes.get(person.person_id) ?? {};
+    const protectedValues: Record<string, string | null> = { sex: found.sex ?? null, age_band: ageBand(person.age, o.ageBands) };
+    for (const key of o.protectedAttributes) protectedValues[key] = found[key] ?? null;
+    return { personId: person.person_id, asOf: o.asOf, age: person.age, features, label: person.label ? 1 : 0, protected: protectedValues };
   });
+  return {
+    asOf: o.asOf,
+    horizonMonths: o.horizonMonths,
+    horizonEnd,
+    labelWindowComplete: latestEvent >= horizonEnd,
+    featureNames: featureNames(config),
+    protectedNames: ['sex', 'age_band', ...o.protectedAttributes],
+    rows,
+  };
 }

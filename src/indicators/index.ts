@@ -12,7 +12,7 @@ export {
 export { AsOfDateSchema, parseAsOf } from './as-of-date.ts';
 export { evaluateFactors, type EvaluationSummary, type FactorSummary } from './evaluate-factors.ts';
 export {
-  buildFeatureTable, featureNames, FeatureRowSchema, FeatureTableOptionsSchema,
+  buildFeatureTable, buildFeatureTables, featureNames, FeatureRowSchema, FeatureTableOptionsSchema,
   type FeatureRow, type FeatureTable, type FeatureTableOptions,
 } from './feature-table.ts';
 export { PROVEN_OFFENCE_CODES } from './feature-population.ts';

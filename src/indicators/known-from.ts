@@ -12,6 +12,11 @@ export interface KnownSql {
   record(sr: string, asOf: string): string;
   /** A relationship row (`r`) counts as known on the as-of date. */
   relationship(r: string, asOf: string): string;
+  /**
+   * The first date on which a source record row (`sr`) counts as held — so that `record(sr, d)` holds
+   * exactly when this date is on or before `d` (NULL: never). Lets a scope be computed once for many dates.
+   */
+  recordKnownOn(sr: string): string;
 }
 
 /** The batch that carried a row had started by the as-of date (UK calendar date). */
@@ -24,17 +29,27 @@ const active = (recordId: string, asOf: string) =>
   `EXISTS (SELECT 1 FROM events ka WHERE ka.source_record_id = ${recordId}`
   + ` AND COALESCE(ka.recorded_on, ka.occurred_on) <= ${asOf})`;
 
+/** The UK calendar date the batch that carried a row started. */
+const batchDate = (alias: string) =>
+  `(SELECT (kb.started_at AT TIME ZONE 'Europe/London')::date FROM ingest_batches kb WHERE kb.id = ${alias}.batch_id)`;
+
+/** The earliest date a record's events were recorded (or, with no recorded date, occurred). */
+const firstActivity = (recordId: string) =>
+  `(SELECT min(COALESCE(ka.recorded_on, ka.occurred_on)) FROM events ka WHERE ka.source_record_id = ${recordId})`;
+
 const policies: Record<KnownFrom, KnownSql> = {
   batch: {
     event: (e, asOf) => batchStarted(e, asOf),
     record: (sr, asOf) => batchStarted(sr, asOf),
     relationship: (r, asOf) => batchStarted(r, asOf),
+    recordKnownOn: (sr) => batchDate(sr),
   },
   batch_or_activity: {
     event: () => 'TRUE',
     record: (sr, asOf) => `(${batchStarted(sr, asOf)} OR ${active(`${sr}.id`, asOf)})`,
     relationship: (r, asOf) =>
       `(${batchStarted(r, asOf)} OR ${active(`${r}.from_record_id`, asOf)} OR ${active(`${r}.to_record_id`, asOf)})`,
+    recordKnownOn: (sr) => `LEAST(${batchDate(sr)}, ${firstActivity(`${sr}.id`)})`,
   },
 };
 
