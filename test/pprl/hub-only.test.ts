@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFactors, loadFactorConfig } from '../../src/indicators/index.ts';
 import { loadTown } from '../../src/ingest/index.ts';
 import { evaluateStore } from '../../src/link/index.ts';
-import { CLEAR_IDENTIFIER_COLUMNS, FOREIGN_EXTRA_IDS_SQL, linkHub, loadHubEncodings } from '../../src/pprl/hub/index.ts';
+import { randomBytes } from 'node:crypto';
+import { isSealed } from '../../src/governance/special-category/index.ts';
+import {
+  answerReidentification, CLEAR_IDENTIFIER_COLUMNS, FOREIGN_EXTRA_IDS_SQL, linkHub, loadHubEncodings, openAnswer, pendingForAgency,
+  refuseReidentification, requestReidentification, requestsForPerson,
+} from '../../src/pprl/hub/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { generateTown } from '../../src/synth/index.ts';
 import { storeTargets } from '../support/stores.ts';
@@ -97,5 +102,52 @@ describe.each(storeTargets)('hub-only mode on $name', (target) => {
     expect(values.length).toBeGreaterThan(500);
     const found = values.filter((v) => text.includes(v));
     expect(found).toEqual([]);
+  });
+
+  it('re-identifies one person only when their agency answers a practitioner’s request, sealed and audited at each step', async () => {
+    const key = randomBytes(32);
+    const [target] = await store.sql.query<{ person_id: string; local_id: string; agency_id: string }>(`SELECT pr.person_id, sr.local_id, sr.agency_id
+      FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id WHERE sr.dataset_id = 'school-census'
+      ORDER BY pr.person_id, sr.id LIMIT 1`);
+    const practitioner = { username: 'practitioner-ann', role: 'practitioner' };
+    const schoolUploader = { username: 'school-uploader', role: 'uploader', agencyId: target!.agency_id };
+    const otherUploader = { username: 'careers-uploader', role: 'uploader', agencyId: 'careers' };
+    const request = await requestReidentification(store, practitioner, target!.person_id, {
+      agencyId: target!.agency_id, purpose: 'safeguarding', reason: 'A safeguarding referral names this young person; we must contact the family today.',
+    });
+    expect(request).toMatchObject({ status: 'pending', purpose: 'safeguarding' });
+    const own = await store.sql.query<{ local_id: string }>(`SELECT sr.local_id FROM person_records pr
+      JOIN source_records sr ON sr.id = pr.source_record_id WHERE pr.person_id = $1 AND sr.agency_id = $2`, [target!.person_id, target!.agency_id]);
+    expect(own.map((r) => r.local_id)).toContain(request.localId);
+    await expect(requestReidentification(store, practitioner, target!.person_id, { agencyId: 'police', purpose: 'early_help', reason: 'x'.repeat(30) }))
+      .rejects.toMatchObject({ code: 'TRB_REID_NO_RECORD' });
+    expect((await pendingForAgency(store, target!.agency_id)).map((r) => r.id)).toEqual([request.id]);
+    expect(await pendingForAgency(store, 'careers')).toEqual([]);
+    const answer = { givenName: 'Jamie', familyName: 'Smithson-Hub', dob: '2012-04-05', note: 'known at Riverside' };
+    await expect(answerReidentification(store, key, otherUploader, request.id, answer)).rejects.toMatchObject({ code: 'TRB_REID_NOT_YOURS' });
+    await answerReidentification(store, key, schoolUploader, request.id, answer);
+    await expect(refuseReidentification(store, schoolUploader, request.id, 'too late to refuse')).rejects.toMatchObject({ code: 'TRB_REID_CLOSED' });
+    const [stored] = await store.sql.query<{ answer_sealed: string }>('SELECT answer_sealed FROM reidentification_requests WHERE id = $1', [request.id]);
+    expect(isSealed(stored!.answer_sealed)).toBe(true);
+    expect(stored!.answer_sealed).not.toContain('Smithson');
+    expect(await openAnswer(store, key, { username: 'someone-else', role: 'practitioner' }, request.id)).toBeNull();
+    expect(await openAnswer(store, key, practitioner, request.id)).toEqual({ localId: request.localId, ...answer });
+
+    const second = await requestReidentification(store, practitioner, target!.person_id, {
+      agencyId: target!.agency_id, purpose: 'early_help', reason: 'To offer the family an early help assessment in person.',
+    });
+    await refuseReidentification(store, schoolUploader, second.id, 'Consent to contact was refused; the school will pass on the offer.');
+    expect((await requestsForPerson(store, target!.person_id)).map((r) => [r.status, r.refusal?.slice(0, 7) ?? null]))
+      .toEqual([['refused', 'Consent'], ['answered', null]]);
+    const audit = await store.sql.query<{ action: string; actor: string; purpose: string }>(
+      `SELECT action, actor, purpose FROM audit_log WHERE action LIKE 'reidentification.%' ORDER BY seq`);
+    expect(audit).toEqual([
+      { action: 'reidentification.requested', actor: 'practitioner-ann', purpose: 'safeguarding' },
+      { action: 'reidentification.answered', actor: 'school-uploader', purpose: 'safeguarding' },
+      { action: 'reidentification.viewed', actor: 'practitioner-ann', purpose: 'safeguarding' },
+      { action: 'reidentification.requested', actor: 'practitioner-ann', purpose: 'early_help' },
+      { action: 'reidentification.refused', actor: 'school-uploader', purpose: 'early_help' },
+    ]);
+    expect(JSON.stringify(await store.sql.query('SELECT details FROM audit_log'))).not.toContain('Smithson');
   });
 });
