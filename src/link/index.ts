@@ -28,3 +28,5 @@ export { evaluateStore, type StoreEvaluation } from './evaluate/evaluate-store.t
 export type { RecordKey } from './cluster/record-keys.ts';
 export { linkIncremental, type LinkIncrementalOptions, type LinkIncrementalResult } from './store/link-incremental.ts';
 export { openPersonSearch, searchPersons, standardiseProbe, type PersonCandidate, type PersonSearch } from './store/search-persons.ts';
+export { explainStoredPair, type StoredPairExplanation } from './store/explain-stored.ts';
+export type { VegaLiteSpec } from './explain/charts.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTown } from '../../src/ingest/index.ts';
-import { evaluateStore, linkStore } from '../../src/link/index.ts';
+import { evaluateStore, explainStoredPair, linkStore } from '../../src/link/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { generateTown } from '../../src/synth/index.ts';
 import { storeTargets } from '../support/stores.ts';
@@ -38,6 +38,18 @@ describe.each(storeTargets)('linking the store on $name', (target) => {
       `SELECT (SELECT count(DISTINCT person_id)::int FROM person_records) AS persons, (SELECT count(*)::int FROM link_runs) AS runs`);
     expect(row).toEqual({ persons: run.persons.total, runs: 1 });
   }, 300_000);
+
+  it('explains a stored link with the run\'s saved model: the waterfall adds up to the stored weight', async () => {
+    const [link] = await store.sql.query<{ l: string; r: string; w: number }>(`SELECT record_l::text AS l, record_r::text AS r, match_weight AS w
+FROM record_links WHERE (comparison->>'postcode')::int IS DISTINCT FROM 1 ORDER BY match_weight DESC, record_l, record_r LIMIT 1`);
+    const explained = await explainStoredPair(store, link!.r, link!.l);
+    expect(explained).toBeDefined();
+    expect(explained!.recordL).toBe(Number(link!.l));
+    expect(explained!.steps[0]!.column).toBe('prior');
+    expect(explained!.steps.at(-1)!.cumulative).toBeCloseTo(Number(link!.w), 6);
+    expect(explained!.chart.data.values).toHaveLength(explained!.steps.length);
+    expect(await explainStoredPair(store, 1, 1)).toBeUndefined();
+  }, 60_000);
 
   it('keeps every person id across an identical re-run', async () => {
     const before = await personsOf(store);

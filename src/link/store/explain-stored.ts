@@ -1,0 +1,64 @@
+/**
+ * The explanation of a link the store holds, for the person page and the review queue: the
+ * waterfall of weights of a pair of source records under the trained model of the run that
+ * scored them (saved in `link_runs.model`), with its Vega-Lite chart.
+ */
+import type { SqlClient, Store } from '../../store/index.ts';
+import { waterfallChart, type VegaLiteSpec } from '../explain/charts.ts';
+import { type PairVector, waterfall, type WaterfallStep } from '../explain/waterfall.ts';
+import { tfColumnOf } from '../levels/levels.ts';
+import { ROLE_COLUMNS } from '../spec/record-columns.ts';
+import { type TrainedModel, TrainedModelSchema } from '../training/model-schema.ts';
+
+export interface StoredPairExplanation {
+  readonly runId: number;
+  /** The source record ids, smaller first (as `record_links` holds them). */
+  readonly recordL: number;
+  readonly recordR: number;
+  /** As stored by the run. */
+  readonly matchWeight: number;
+  readonly matchProbability: number;
+  /** Prior, then one step per comparison; the last cumulative is the pair's weight. */
+  readonly steps: WaterfallStep[];
+  readonly chart: VegaLiteSpec;
+}
+
+/** Term frequencies (share of records holding the value) of the TF columns for two source records, from the store now. */
+async function storeTermFrequencies(sql: SqlClient, model: TrainedModel, l: number, r: number): Promise<PairVector['tf']> {
+  const columns = [...new Set(model.spec.comparisons.flatMap((c) => c.levels.map(tfColumnOf).filter((x): x is string => !!x)))]
+    .filter((c) => (ROLE_COLUMNS as readonly string[]).includes(c));
+  const tf: Record<string, readonly [number | null, number | null]> = {};
+  for (const column of columns) {
+    const share = (param: string) => `(SELECT count(*) FROM source_records WHERE ${column} = (SELECT ${column} FROM source_records WHERE id = ${param}))::float8
+  / nullif((SELECT count(${column}) FROM source_records), 0)`;
+    const [row] = await sql.query<{ l: number | null; r: number | null }>(`SELECT ${share('$1')} AS l, ${share('$2')} AS r`, [l, r]);
+    tf[column] = [row?.l ? Number(row.l) : null, row?.r ? Number(row.r) : null];
+  }
+  return tf;
+}
+
+/**
+ * The waterfall of the stored link between two source records (in either order) under the model
+ * of the latest run that scored them, or undefined when no run stored a link for the pair (it
+ * scored below the review floor, or was never a candidate). Term-frequency adjustments use the
+ * value frequencies of the store as it is now (as the run did, unless records were added since).
+ * @example
+ * const explanation = await explainStoredPair(store, 1041, 2210);
+ * // explanation?.steps: [{ column: 'prior', … }, { column: 'given_name', label: 'exact match', weight: 9.7, … }, …]
+ * // explanation?.chart: a Vega-Lite spec (the waterfall) to embed
+ */
+export async function explainStoredPair(store: Store, sourceRecordIdL: number | string, sourceRecordIdR: number | string): Promise<StoredPairExplanation | undefined> {
+  const [a, b] = [Number(sourceRecordIdL), Number(sourceRecordIdR)].sort((x, y) => x - y) as [number, number];
+  const [row] = await store.sql.query<{ run_id: string; match_weight: number; match_probability: number; comparison: Record<string, number> | null; model: unknown }>(
+    `SELECT l.run_id::text AS run_id, l.match_weight, l.match_probability, l.comparison, r.model
+FROM record_links AS l JOIN link_runs AS r ON r.id = l.run_id
+WHERE l.record_l = $1 AND l.record_r = $2 AND l.comparison IS NOT NULL AND r.model IS NOT NULL ORDER BY l.run_id DESC LIMIT 1`, [a, b]);
+  if (!row) return undefined;
+  const model = TrainedModelSchema.parse(row.model);
+  const gammas = Object.fromEntries(Object.entries(row.comparison ?? {}).map(([k, v]) => [k, Number(v)]));
+  const steps = waterfall(model, { gammas, tf: await storeTermFrequencies(store.sql, model, a, b) });
+  return {
+    runId: Number(row.run_id), recordL: a, recordR: b, matchWeight: Number(row.match_weight), matchProbability: Number(row.match_probability),
+    steps, chart: waterfallChart(steps),
+  };
+}
