@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignClusters } from './assign-clusters.ts';
-import type { Edges } from './cluster-edges.ts';
+import { assignClusters, UNCERTAIN_LINK_REASON } from './assign-clusters.ts';
+import { type Edges, RELATED_REASON } from './cluster-edges.ts';
 import { editDistance } from './edit-distance.ts';
 
 function edges(list: Array<[number, number, number]>): Edges {
@@ -52,5 +52,18 @@ describe('clustering', () => {
 describe('edit distance', () => {
   it.each([['abc', 'abc', 0], ['abc', 'acb', 1], ['abc', 'ab', 1], ['1234567', '7654321', 6]] as const)('%s vs %s is %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
+  });
+
+  it('never joins records recorded as related (a parent and their child), even through a third record', () => {
+    const result = assignClusters({ recordCount: 3, edges: edges([[1, 2, 20], [2, 3, 19]]), related: [[3, 1]] }, split);
+    expect(result.cluster[1]).toBe(result.cluster[2]);
+    expect(result.cluster[3]).toBe(3);
+    expect(result.refused).toEqual([{ left: 2, right: 3, weight: 19, reason: RELATED_REASON }]);
+  });
+
+  it('reports the links below the review ceiling that hold a cluster together, and only those', () => {
+    const result = assignClusters({ recordCount: 4, edges: edges([[1, 2, 20], [2, 3, 5], [1, 3, 4], [3, 4, 12]]) }, split);
+    expect([...result.cluster.subarray(1)]).toEqual([1, 1, 1, 1]);
+    expect(result.uncertain).toEqual([{ left: 2, right: 3, weight: 5, reason: UNCERTAIN_LINK_REASON }]);
   });
 });
