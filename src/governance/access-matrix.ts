@@ -85,6 +85,12 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'POST', path: '/people/:personId/plans/:planId/outcomes', summary: 'Record an outcome of a support plan (audited)', roles: caseworkers },
   { method: 'POST', path: '/people/:personId/allocation', summary: 'Allocate a person to the team and a practitioner (audited)', roles: allocators },
 
+  { method: 'GET', path: '/people/:personId/reidentification', summary: 'Hub-only mode: ask an agency who a person is; the requests, and the answers to one’s own (audited)', roles: caseworkers },
+  { method: 'POST', path: '/people/:personId/reidentification', summary: 'Ask the agency holding one of a person’s records who they are, with a purpose and a lawful reason (audited)', roles: caseworkers },
+  { method: 'GET', path: '/reidentification', summary: 'The agency’s pending re-identification requests', roles: { uploader: ['own_agency'] } },
+  { method: 'POST', path: '/reidentification/:requestId/answer', summary: 'Answer a re-identification request for the agency’s own record (sealed; audited)', roles: { uploader: ['own_agency'] } },
+  { method: 'POST', path: '/reidentification/:requestId/refuse', summary: 'Refuse a re-identification request, saying why (audited)', roles: { uploader: ['own_agency'] } },
+
   // JSON API: each page's data
   { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user and the sections they may open', roles: everyone },
   { method: 'GET', path: '/api/v1/worklist', summary: 'Worklist of the user’s team (analysts: by pseudonym)', roles: worklistViewers },
@@ -113,4 +119,9 @@ export const accessMatrix: readonly AccessRule[] = [
     method: 'GET', path: '/api/v1/support-catalogue', summary: 'The support catalogue',
     roles: { practitioner: [], supervisor: [], analyst: [], ig_lead: [], admin: [] },
   },
+  { method: 'GET', path: '/api/v1/people/:personId/reidentification', summary: 'A person’s re-identification requests and the answers to one’s own (audited)', roles: caseworkers },
+  { method: 'POST', path: '/api/v1/people/:personId/reidentification', summary: 'Ask an agency who a person is (audited)', roles: caseworkers },
+  { method: 'GET', path: '/api/v1/reidentification', summary: 'The agency’s pending re-identification requests', roles: { uploader: ['own_agency'] } },
+  { method: 'POST', path: '/api/v1/reidentification/:requestId/answer', summary: 'Answer a re-identification request (sealed; audited)', roles: { uploader: ['own_agency'] } },
+  { method: 'POST', path: '/api/v1/reidentification/:requestId/refuse', summary: 'Refuse a re-identification request (audited)', roles: { uploader: ['own_agency'] } },
 ];

@@ -35,6 +35,7 @@ import { registerReviewRoutes } from './review/review-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSessionHook } from './session/session-hook.ts';
 import { registerTransparencyRoutes } from './transparency/transparency-routes.ts';
+import { registerReidentificationRoutes } from './reidentification/reidentification-routes.ts';
 import { WebSettingsSchema, type WebSettingsInput } from './settings.ts';
 
 export interface BuildAppOptions {
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerGovernanceRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerCaseworkRoutes(app, ctx);
+  registerReidentificationRoutes(app, ctx);
   registerApiRoutes(app, ctx, apiRoutes);
   const openApi = buildOpenApi(apiRoutes);
   app.get('/api/v1/openapi.json', async () => openApi);

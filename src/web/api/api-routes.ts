@@ -8,6 +8,7 @@ import {
   AccessMatrixSchema, accessMatrixData, auditActions, AuditSearchResultSchema, ChainVerificationSchema, verifyAndRecord,
 } from '../governance-pages/governance-data.ts';
 import { caseworkApiRoutes } from '../casework/casework-api.ts';
+import { reidentificationApiRoutes } from '../reidentification/reidentification-api.ts';
 import { CatalogueSchema, catalogueOffers } from '../casework/casework-data.ts';
 import { homeData, HomeDataSchema } from '../home/home-data.ts';
 import { loadModels, loadModelVersion, ModelsSchema, ModelVersionViewSchema } from '../models/models-data.ts';
@@ -113,4 +114,5 @@ export const apiRoutes: readonly ApiRoute[] = [
     }),
   }),
   ...caseworkApiRoutes,
+  ...reidentificationApiRoutes,
 ];
