@@ -10,6 +10,7 @@ export const INGEST_ERRORS = {
   INGEST_MAPPING_INVALID: { level: 'dataset', summary: 'the mapping does not validate' },
   INGEST_NO_AGREEMENT: { level: 'dataset', summary: 'no active data-sharing agreement covers the dataset on the load date' },
   INGEST_FIELDS_NOT_AGREED: { level: 'dataset', summary: 'the mapping names columns outside the agreement' },
+  INGEST_NO_HEALTH_KEY: { level: 'dataset', summary: 'the dataset holds health events and the key that seals them is missing or invalid' },
   // file: the batch fails, no record of it is kept
   INGEST_FILE_NOT_FOUND: { level: 'file', summary: 'the file cannot be read' },
   INGEST_EMPTY_FILE: { level: 'file', summary: 'the file is empty' },

@@ -1,6 +1,6 @@
 /** Special category (health) data: sealed at rest, opened only where an agreement allows. */
 export {
-  encryptSpecial, decryptSpecial, isSealed, SpecialCategoryError, type SpecialCategoryKey,
+  encryptSpecial, encryptSpecialComparable, decryptSpecial, isSealed, SpecialCategoryError, type SpecialCategoryKey,
 } from './special-envelope.ts';
 export { loadSpecialCategoryKey, parseSpecialCategoryKey, type LoadedKey, type LoadKeyOptions } from './special-key.ts';
 export {

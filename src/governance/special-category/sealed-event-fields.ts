@@ -3,7 +3,7 @@
  * string and `detail` as `{ "sealed": "<envelope of its JSON>" }`, so the jsonb column stays JSON and
  * a reader can tell sealed detail from plain detail.
  */
-import { decryptSpecial, encryptSpecial, isSealed, type SpecialCategoryKey } from './special-envelope.ts';
+import { decryptSpecial, encryptSpecial, encryptSpecialComparable, isSealed, type SpecialCategoryKey } from './special-envelope.ts';
 
 export interface EventFields {
   value: string | null;
@@ -22,13 +22,16 @@ export function isSealedDetail(detail: unknown): detail is SealedDetail {
 
 /**
  * Seals a health event's `value` and `detail` before they are written (idempotent: sealed input is
- * returned as it is).
+ * returned as it is). With `comparableValue`, equal values seal to equal envelopes (see
+ * `encryptSpecialComparable`), so a unique index on the value still de-duplicates.
  * @example sealEventFields({ value: 'tier 3', detail: { service: 'CGL' } }, key)
  * // { value: 'v1:…', detail: { sealed: 'v1:…' } }
  */
 export function sealEventFields(
-  fields: { value: string | null; detail: Record<string, unknown> | SealedDetail | null }, key: SpecialCategoryKey): { value: string | null; detail: SealedDetail | null } {
-  const value = fields.value === null || isSealed(fields.value) ? fields.value : encryptSpecial(fields.value, key);
+  fields: { value: string | null; detail: Record<string, unknown> | SealedDetail | null }, key: SpecialCategoryKey,
+  options: { comparableValue?: boolean } = {}): { value: string | null; detail: SealedDetail | null } {
+  const seal = options.comparableValue ? encryptSpecialComparable : encryptSpecial;
+  const value = fields.value === null || isSealed(fields.value) ? fields.value : seal(fields.value, key);
   const detail = fields.detail === null ? null
     : isSealedDetail(fields.detail) ? fields.detail
       : { sealed: encryptSpecial(JSON.stringify(fields.detail), key) };

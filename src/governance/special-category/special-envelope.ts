@@ -3,7 +3,7 @@
  * text envelope `v1:<iv>:<tag>:<ciphertext>` (each part base64), so that the key or the cipher can
  * change later without guessing what an old value was.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -33,6 +33,20 @@ function checkKey(key: SpecialCategoryKey): void {
 export function encryptSpecial(plain: string, key: SpecialCategoryKey): string {
   checkKey(key);
   const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+}
+
+/**
+ * Seals `plain` with an IV derived from it (an HMAC under a sub-key of `key`), so equal values give
+ * equal envelopes: a store can tell that two sealed values are the same (ingest de-duplicates a
+ * re-sent health event by it) without reading them. Reveals only equality; opened by `decryptSpecial`.
+ */
+export function encryptSpecialComparable(plain: string, key: SpecialCategoryKey): string {
+  checkKey(key);
+  const ivKey = createHmac('sha256', key).update('tributary special-category comparable iv v1').digest();
+  const iv = createHmac('sha256', ivKey).update(plain, 'utf8').digest().subarray(0, IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');

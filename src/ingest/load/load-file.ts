@@ -7,6 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
 import { adapters } from '../adapters/index.ts';
@@ -24,6 +25,8 @@ import { writeChunk } from './write-chunk.ts';
 export interface DatasetPlan {
   readonly mapping: Mapping;
   readonly policy: ColumnPolicy;
+  /** The key that seals the dataset's special category (health) events; null when its mapping gives none. */
+  readonly specialCategoryKey: SpecialCategoryKey | null;
 }
 
 export interface LoadProgress { readonly bytesRead: number; readonly bytesTotal: number; readonly rowsRead: number }
@@ -80,7 +83,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       try {
         for await (const chunk of mappedChunks(items, context)) {
           await writing;
-          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId }, chunk).then(({ eventsAdded }) => {
+          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey }, chunk).then(({ eventsAdded }) => {
             stats.eventsAdded += eventsAdded;
           });
         }

@@ -1,18 +1,22 @@
 /**
  * Writes one chunk with a handful of set-based statements (`INSERT … SELECT FROM unnest(arrays)`,
  * a constant number of parameters whatever the chunk size): records upserted by (dataset, kind,
- * local id), events added unless already held (same record, code, date and value), relationships
- * and quarantined rows added.
+ * local id), events added unless already held (same record, code, date and value; health events
+ * sealed first), relationships and quarantined rows added.
  */
+import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
 import type { Chunk } from './chunk.ts';
 import { recordKey } from './chunk.ts';
+import { storedEventFields } from './seal-events.ts';
 
 export interface BatchContext {
   readonly datasetId: string;
   readonly agencyId: string;
   readonly batchId: number;
+  /** Seals special category events; null when the mapping gives none. */
+  readonly specialCategoryKey: SpecialCategoryKey | null;
 }
 
 const IDENTIFIER_COLUMNS = [
@@ -71,7 +75,8 @@ export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chu
       const once = `${id}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
       if (seen.has(once)) continue;
       seen.add(once);
-      [id, event.code, event.occurredOn, event.value, json(event.detail), event.specialCategory].forEach((v, i) => columns[i]!.push(v));
+      const stored = storedEventFields(event, batch.specialCategoryKey);
+      [id, event.code, event.occurredOn, stored.value, json(stored.detail), event.specialCategory].forEach((v, i) => columns[i]!.push(v));
     }
     const [row] = await sql.query<{ n: number }>(INSERT_EVENTS, [batch.datasetId, batch.batchId, ...columns]);
     eventsAdded = row?.n ?? 0;

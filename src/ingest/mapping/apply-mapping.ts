@@ -12,6 +12,7 @@ import { mapEvents } from './map-events.ts';
 import { hasIdentity, mapIdentifiers, namedValues } from './map-identifiers.ts';
 import { mappingColumns, type MappingColumns } from './mapping-columns.ts';
 import { groupElements, rawValues, valueOf } from './row-values.ts';
+import { withoutSpecialRules } from './special-rules.ts';
 
 export type MappedRow =
   | {
@@ -64,10 +65,13 @@ export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
   };
 }
 
-/** The mapped columns as they were: the row's own, and each used group's elements restricted to the mapped columns. */
+/**
+ * The mapped columns as they were: the row's own, and each used group's elements restricted to the
+ * mapped columns — leaving out columns only special category event rules read (sealed in the event).
+ */
 function rawOf(row: SourceRow, mapping: Mapping): Record<string, unknown> {
   let columns = columnsOf.get(mapping);
-  if (!columns) columnsOf.set(mapping, (columns = rawColumns(mappingColumns(mapping))));
+  if (!columns) columnsOf.set(mapping, (columns = rawColumns(mappingColumns(withoutSpecialRules(mapping)))));
   const raw: Record<string, unknown> = rawValues(row.fields, columns.record);
   for (const [group, inner] of columns.groups) {
     const elements = groupElements(row, group).map((element) => rawValues(element, inner));

@@ -7,6 +7,9 @@ import { fixture, fixtureConfig } from './fixtures.ts';
 
 export const LOAD_DATE = '2024-06-01';
 
+/** The key that seals the fixtures' health events (a real deployment reads TRIBUTARY_HEALTH_KEY). */
+export const TEST_HEALTH_KEY = Buffer.alloc(32, 7);
+
 /** Loads the fixture partnership (agencies and agreements) into the store. */
 export async function loadFixturePartnership(store: Store, edit: (yaml: string) => string = (y) => y): Promise<void> {
   const parsed = parsePartnership(edit(readFileSync(fixture('config/partnership.yaml'), 'utf8')));
@@ -16,7 +19,7 @@ export async function loadFixturePartnership(store: Store, edit: (yaml: string) 
 
 /** The plan of a fixture dataset, or an error naming why it was refused. */
 export async function planFor(store: Store, dataset: string, loadDate = LOAD_DATE, configDir = fixtureConfig): Promise<DatasetPlan> {
-  const prepared = await prepareDataset(store, configDir, dataset, loadDate);
+  const prepared = await prepareDataset(store, configDir, dataset, loadDate, { specialCategoryKey: TEST_HEALTH_KEY });
   if (!prepared.ok) throw new Error(`${prepared.code}: ${JSON.stringify(prepared.problems)}`);
   return prepared.plan;
 }
