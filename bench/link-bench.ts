@@ -1,15 +1,19 @@
 /**
  * Linkage benchmark: N FEBRL-style records (default 1,000,000; `--records N`) deduplicated end
  * to end (standardise, block, train, predict, cluster) in an in-process DuckDB with one thread
- * per core. Prints records/s, candidate pairs/s, seconds per stage and peak memory.
- * Run: `npx tsx bench/link-bench.ts --records 100000`
+ * per core. Prints records/s, candidate pairs/s, seconds per stage, CPU seconds, peak memory and
+ * the machine's load average (the machine is shared: wall times under load are pessimistic).
+ * `--vocabulary county` (the default) varies names and postcodes so that a million records hold
+ * thousands of them; `--vocabulary febrl` keeps the FEBRL test sets' ~100 given names, 150
+ * surnames and 70 postcodes, on which name-only blocking rules grow quadratically with N.
+ * Run: `npx tsx bench/link-bench.ts --records 100000 [--vocabulary febrl]`
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { linkFiles } from '../src/link/index.ts';
-import { febrlMap, generateFebrlLike, toCsv } from '../test/link/febrl-like.ts';
+import { febrlMap, generateFebrlLike, toCsv, type Vocabulary } from '../test/link/febrl-like.ts';
 
 export interface LinkBenchResult {
   readonly records: number;
@@ -19,21 +23,29 @@ export interface LinkBenchResult {
   readonly candidatePairsPerSecond: number;
   readonly stages: Record<string, number>;
   readonly peakRssMiB: number;
+  /** CPU seconds of this process (user + system, all threads) during the link. */
+  readonly cpuSeconds: number;
+  /** One-minute load average before and after. */
+  readonly load: readonly [number, number];
+  readonly vocabulary: Vocabulary;
 }
 
 /** Generates the records, links them and measures. */
-export async function runLinkBench(records = 1_000_000, seed = 1): Promise<LinkBenchResult> {
+export async function runLinkBench(records = 1_000_000, seed = 1, vocabulary: Vocabulary = 'county'): Promise<LinkBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'link-bench-'));
-  const data = generateFebrlLike({ records, mode: 'dedupe', seed });
+  const data = generateFebrlLike({ records, mode: 'dedupe', seed, vocabulary });
   const file = join(dir, 'people.csv');
   writeFileSync(file, toCsv(data.files[0]!.rows));
   const map = join(dir, 'map.json');
   writeFileSync(map, JSON.stringify(febrlMap('dedupe')));
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const loadBefore = loadavg()[0]!;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const run = await linkFiles({ files: [file], mapPath: map, outDir: join(dir, 'out') });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
   const { counts, timings } = run.result;
   return {
@@ -41,14 +53,19 @@ export async function runLinkBench(records = 1_000_000, seed = 1): Promise<LinkB
     candidatePairsPerSecond: counts.candidatePairs / Math.max(timings.predict ?? seconds, 1e-9),
     stages: { ...timings, 'read+standardise+write': seconds - Object.values(timings).reduce((s, t) => s + t, 0) },
     peakRssMiB: Math.round(peak / 2 ** 20),
+    cpuSeconds: (used.user + used.system) / 1e6, load: [loadBefore, loadavg()[0]!], vocabulary,
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--records');
   const records = at > 0 ? Number(process.argv[at + 1]) : 1_000_000;
-  const result = await runLinkBench(records);
-  console.log(`${result.records} records in ${result.seconds.toFixed(1)} s: ${Math.round(result.recordsPerSecond)} records/s; `
-    + `${result.candidatePairs} candidate pairs, ${Math.round(result.candidatePairsPerSecond)} pairs/s scored; peak RSS ${result.peakRssMiB} MiB (DuckDB runs in-process, so RSS includes its memory)`);
+  const v = process.argv.indexOf('--vocabulary');
+  const vocabulary = (v > 0 ? process.argv[v + 1] : 'county') as Vocabulary;
+  const result = await runLinkBench(records, 1, vocabulary);
+  console.log(`${result.records} records (${result.vocabulary} vocabulary) in ${result.seconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU: `
+    + `${Math.round(result.recordsPerSecond)} records/s; ${result.candidatePairs} candidate pairs, ${Math.round(result.candidatePairsPerSecond)} pairs/s scored; `
+    + `peak RSS ${result.peakRssMiB} MiB (DuckDB runs in-process, so RSS includes its memory); `
+    + `load average ${result.load[0].toFixed(1)} before, ${result.load[1].toFixed(1)} after (2 cores, shared)`);
   console.log(Object.entries(result.stages).map(([k, v]) => `  ${k}: ${v.toFixed(1)} s`).join('\n'));
 }

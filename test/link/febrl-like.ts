@@ -29,15 +29,30 @@ const pickSkewed = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(xs.length
 const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => Math.floor(rng() * 10)).join('');
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-function original(rng: Rng, id: number): FebrlRow {
-  const [suburb, postcode, state] = pick(rng, SUBURBS);
+/**
+ * Vocabulary: `febrl` (about 100 given names, 150 surnames, 70 postcodes: the size of the FEBRL
+ * test sets, fine for thousands of records) or `county` (names varied by a suffix and postcodes
+ * by two more digits: thousands of names and postcodes, so that a million records do not all
+ * share a few dozen names — which no real population does).
+ */
+export type Vocabulary = 'febrl' | 'county';
+const GIVEN_SUFFIXES = ['', 'a', 'ie', 'y', 'o', 'ah', 'ine', 'elle', 'an', 'en', 'on', 'ette', 'ina', 'is', 'us', 'el', 'ia', 'ey', 'ard', 'ric'];
+const SURNAME_SUFFIXES = ['', 'son', 'ton', 'ley', 'er', 's', 'ford', 'well', 'wood', 'field', 'man', 'by', 'ham', 'worth', 'ridge',
+  'more', 'dale', 'stone', 'brook', 'land', 'combe', 'hurst', 'bury', 'thorpe', 'wick', 'shaw', 'croft', 'gate', 'holm', 'leigh',
+  'mont', 'ville', 'ing', 'ett', 'ock', 'kin', 'cott', 'lin', 'ard', 'ay'];
+const vary = (rng: Rng, base: string, suffixes: readonly string[], vocabulary: Vocabulary) =>
+  (vocabulary === 'county' && base ? base + pick(rng, suffixes) : base);
+
+function original(rng: Rng, id: number, vocabulary: Vocabulary = 'febrl'): FebrlRow {
+  const [suburb, basePostcode, state] = pick(rng, SUBURBS);
+  const postcode = vocabulary === 'county' ? basePostcode + digits(rng, 2) : basePostcode;
   const y = 1920 + Math.floor(rng() * 90);
   const m = 1 + Math.floor(rng() * 12);
   const d = 1 + Math.floor(rng() * 28);
   return {
     rec_id: `rec-${id}-org`,
-    given_name: rng() < 0.02 ? '' : pickSkewed(rng, GIVEN_NAMES),
-    surname: rng() < 0.01 ? '' : pickSkewed(rng, SURNAMES),
+    given_name: rng() < 0.02 ? '' : vary(rng, pickSkewed(rng, GIVEN_NAMES), GIVEN_SUFFIXES, vocabulary),
+    surname: rng() < 0.01 ? '' : vary(rng, pickSkewed(rng, SURNAMES), SURNAME_SUFFIXES, vocabulary),
     street_number: rng() < 0.05 ? '' : String(1 + Math.floor(rng() ** 2 * 300)),
     address_1: `${pick(rng, STREETS)} ${pick(rng, STREET_TYPES)}`,
     address_2: rng() < 0.6 ? '' : pick(rng, ADDRESS_2),
@@ -93,7 +108,8 @@ export interface FebrlData {
  * `link`: file A holds the originals, file B one duplicate each of `linkShare` of them plus
  * unrelated others. `dedupe`: one file of originals and 1–4 duplicates of half of them.
  */
-export function generateFebrlLike(options: { records: number; mode: 'link' | 'dedupe'; seed: number; linkShare?: number }): FebrlData {
+export function generateFebrlLike(options: { records: number; mode: 'link' | 'dedupe'; seed: number; linkShare?: number; vocabulary?: Vocabulary }): FebrlData {
+  const vocabulary = options.vocabulary ?? 'febrl';
   const rng = random(options.seed);
   const truth: FebrlData['truth'] = [];
   if (options.mode === 'link') {
@@ -101,11 +117,11 @@ export function generateFebrlLike(options: { records: number; mode: 'link' | 'de
     const a: FebrlRow[] = [];
     const b: FebrlRow[] = [];
     for (let i = 0; i < half; i++) {
-      const o = original(rng, i);
+      const o = original(rng, i, vocabulary);
       a.push(o);
       truth.push({ source: 'a', record_id: o.rec_id, true_id: String(i) });
       const linked = rng() < (options.linkShare ?? 0.8);
-      const other = linked ? duplicate(rng, o, i, 0) : original(rng, half + i);
+      const other = linked ? duplicate(rng, o, i, 0) : original(rng, half + i, vocabulary);
       b.push(other);
       truth.push({ source: 'b', record_id: other.rec_id, true_id: String(linked ? i : half + i) });
     }
@@ -113,7 +129,7 @@ export function generateFebrlLike(options: { records: number; mode: 'link' | 'de
   }
   const rows: FebrlRow[] = [];
   for (let i = 0; rows.length < options.records; i++) {
-    const o = original(rng, i);
+    const o = original(rng, i, vocabulary);
     rows.push(o);
     truth.push({ source: 'people', record_id: o.rec_id, true_id: String(i) });
     const dups = rng() < 0.5 ? 1 + Math.floor(rng() ** 2 * 4) : 0;

@@ -37,6 +37,15 @@ describe.each(storeTargets)('linking the store on $name', (target) => {
     const [row] = await store.sql.query<{ persons: number; runs: number }>(
       `SELECT (SELECT count(DISTINCT person_id)::int FROM person_records) AS persons, (SELECT count(*)::int FROM link_runs) AS runs`);
     expect(row).toEqual({ persons: run.persons.total, runs: 1 });
+    const [related] = await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM relationships AS r
+JOIN person_records AS a ON a.source_record_id = r.from_record_id JOIN person_records AS b ON b.source_record_id = r.to_record_id
+WHERE a.person_id = b.person_id`);
+    expect(related!.n).toBe(0);
+    const perPersonPair = await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items AS ri
+JOIN person_records AS a ON a.source_record_id = ri.record_l JOIN person_records AS b ON b.source_record_id = ri.record_r
+GROUP BY least(a.person_id, b.person_id), greatest(a.person_id, b.person_id)`);
+    expect(perPersonPair.every((p) => p.n === 1)).toBe(true);
+    expect(perPersonPair).toHaveLength(run.reviewItems);
   }, 300_000);
 
   it('explains a stored link with the run\'s saved model: the waterfall adds up to the stored weight', async () => {
