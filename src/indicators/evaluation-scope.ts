@@ -4,7 +4,7 @@
  * Once per transaction (what does not depend on the as-of date): records left out (an open dispute
  * or the `disputed` flag), persons left out (an active objection), and per active person the date of
  * birth most of their records give and the first date any of their records counts as held
- * (`ind_person_facts`). Per as-of date: the cohort — persons of the configured ages on that date,
+ * (`ind_person_facts`), and when each relationship became known (`ind_relationships`). Per as-of date: the cohort — persons of the configured ages on that date,
  * held by some agency by then — and the family links known by then (`ind_family_links`, every
  * relationship kind; each family factor takes the kinds it names). Many dates in one transaction
  * (the model's history) so pay for the heavy scans once.
@@ -32,6 +32,10 @@ const CREATE_FACTS = `
 CREATE TEMP TABLE ind_excluded_records (record_id bigint PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE ind_objecting (person_id text PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE ind_person_facts (person_id text PRIMARY KEY, dob date NOT NULL, known_on date, known_from text NOT NULL) ON COMMIT DROP;
+CREATE TEMP TABLE ind_first_activity (record_id bigint PRIMARY KEY, first_on date) ON COMMIT DROP;
+INSERT INTO ind_first_activity SELECT source_record_id, min(COALESCE(recorded_on, occurred_on)) FROM events GROUP BY source_record_id;
+ANALYZE ind_first_activity;
+CREATE TEMP TABLE ind_relationships (kind text NOT NULL, from_record_id bigint NOT NULL, to_record_id bigint NOT NULL, known_on date) ON COMMIT DROP;
 INSERT INTO ind_excluded_records
   SELECT id FROM source_records WHERE disputed
   UNION SELECT source_record_id FROM disputes WHERE status = 'open';
@@ -78,11 +82,14 @@ async function prepareFacts(tx: SqlClient, knownFrom: KnownFrom): Promise<void> 
   if (present?.facts) {
     const [policy] = await tx.query<{ known_from: string }>('SELECT known_from FROM ind_person_facts LIMIT 1');
     if (!policy || policy.known_from === knownFrom) return;
-    await tx.exec('DROP TABLE ind_excluded_records, ind_objecting, ind_person_facts');
+    await tx.exec('DROP TABLE ind_excluded_records, ind_objecting, ind_person_facts, ind_relationships, ind_first_activity');
   }
   await tx.exec(SETTINGS + CREATE_FACTS);
   await tx.query(factsSql(knownSql(knownFrom).recordKnownOn('ksr')), [knownFrom]);
-  await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_person_facts;');
+  await tx.exec(`INSERT INTO ind_relationships
+    SELECT r.kind, r.from_record_id, r.to_record_id, ${knownSql(knownFrom).relationshipKnownOn('r')} FROM relationships r
+    WHERE NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id IN (r.from_record_id, r.to_record_id))`);
+  await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_person_facts; ANALYZE ind_relationships;');
 }
 
 /** Creates the scope tables for `asOf` inside the caller's transaction; returns the cohort's size. */
@@ -92,7 +99,7 @@ export async function prepareScope(tx: SqlClient, options: ScopeOptions): Promis
 CREATE TEMP TABLE ind_cohort (person_id text PRIMARY KEY, dob date NOT NULL, age integer NOT NULL) ON COMMIT DROP;`);
   await tx.query(COHORT, [options.asOf, options.minAge, options.maxAge]);
   await tx.exec('ANALYZE ind_cohort;');
-  await tx.query(`CREATE TEMP TABLE ind_family_links ON COMMIT DROP AS ${familyLinksSql(options.knownFrom, '$1::date', '$2::text[]', '$3::text[]')}`,
+  await tx.query(`CREATE TEMP TABLE ind_family_links ON COMMIT DROP AS ${familyLinksSql('$1::date', '$2::text[]', '$3::text[]')}`,
     [options.asOf, [...RELATIONSHIP_KINDS], RELATIONSHIP_KINDS.filter((kind) => RELATION_DIRECTION[kind] === 'symmetric')]);
   await tx.exec('CREATE INDEX ON ind_family_links (kind); ANALYZE ind_family_links;');
   const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ind_cohort');

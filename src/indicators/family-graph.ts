@@ -12,23 +12,23 @@
  * for every kind (`ind_family_links`, see evaluation-scope.ts); each family factor takes its kinds.
  */
 import type { RelationshipKind } from '../ingest/mapping-schema.ts';
-import type { KnownFrom } from './factor-definitions.ts';
-import { knownSql } from './known-from.ts';
 import type { SqlParameters, SqlStep } from './sql-parameters.ts';
 
 /**
  * `SELECT person_id, kind, other_record, via_person`: every family link of the cohort known by
  * `asOf`, over the kinds in `kinds` (a text[] placeholder), walking those in `symmetric` both ways.
+ * Reads `ind_relationships`: relationships between records not left out, with the date each became
+ * known under the `known_from` policy (evaluation-scope.ts).
  */
-export function familyLinksSql(knownFrom: KnownFrom, asOf: string, kinds: string, symmetric: string): string {
-  const known = knownSql(knownFrom).relationship('r', asOf);
+export function familyLinksSql(asOf: string, kinds: string, symmetric: string): string {
+  const known = `r.known_on <= ${asOf}`;
   const excluded = (record: string) => `NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ${record})`;
   return `WITH edges AS (
-  SELECT r.id, r.kind, r.to_record_id AS own_record, r.from_record_id AS other_record
-  FROM relationships r WHERE r.kind = ANY(${kinds}) AND ${known}
+  SELECT r.kind, r.to_record_id AS own_record, r.from_record_id AS other_record
+  FROM ind_relationships r WHERE r.kind = ANY(${kinds}) AND ${known}
   UNION ALL
-  SELECT r.id, r.kind, r.from_record_id, r.to_record_id
-  FROM relationships r WHERE r.kind = ANY(${symmetric}) AND ${known}
+  SELECT r.kind, r.from_record_id, r.to_record_id
+  FROM ind_relationships r WHERE r.kind = ANY(${symmetric}) AND ${known}
 )
 SELECT DISTINCT c.person_id, ed.kind, ed.other_record, opr.person_id AS via_person
   FROM ind_cohort c

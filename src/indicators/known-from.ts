@@ -14,9 +14,12 @@ export interface KnownSql {
   relationship(r: string, asOf: string): string;
   /**
    * The first date on which a source record row (`sr`) counts as held — so that `record(sr, d)` holds
-   * exactly when this date is on or before `d` (NULL: never). Lets a scope be computed once for many dates.
+   * exactly when this date is on or before `d` (NULL: never). Lets a scope be computed once for many
+   * dates. Reads the temporary table `ind_first_activity (record_id, first_on)`.
    */
   recordKnownOn(sr: string): string;
+  /** The first date a relationship row (`r`) counts as known, as `recordKnownOn` for records. */
+  relationshipKnownOn(r: string): string;
 }
 
 /** The batch that carried a row had started by the as-of date (UK calendar date). */
@@ -33,9 +36,12 @@ const active = (recordId: string, asOf: string) =>
 const batchDate = (alias: string) =>
   `(SELECT (kb.started_at AT TIME ZONE 'Europe/London')::date FROM ingest_batches kb WHERE kb.id = ${alias}.batch_id)`;
 
-/** The earliest date a record's events were recorded (or, with no recorded date, occurred). */
+/**
+ * The earliest date a record's events were recorded (or, with no recorded date, occurred), from the
+ * scope's `ind_first_activity` (one scan of the events per transaction, see evaluation-scope.ts).
+ */
 const firstActivity = (recordId: string) =>
-  `(SELECT min(COALESCE(ka.recorded_on, ka.occurred_on)) FROM events ka WHERE ka.source_record_id = ${recordId})`;
+  `(SELECT fa.first_on FROM ind_first_activity fa WHERE fa.record_id = ${recordId})`;
 
 const policies: Record<KnownFrom, KnownSql> = {
   batch: {
@@ -43,6 +49,7 @@ const policies: Record<KnownFrom, KnownSql> = {
     record: (sr, asOf) => batchStarted(sr, asOf),
     relationship: (r, asOf) => batchStarted(r, asOf),
     recordKnownOn: (sr) => batchDate(sr),
+    relationshipKnownOn: (r) => batchDate(r),
   },
   batch_or_activity: {
     event: () => 'TRUE',
@@ -50,6 +57,7 @@ const policies: Record<KnownFrom, KnownSql> = {
     relationship: (r, asOf) =>
       `(${batchStarted(r, asOf)} OR ${active(`${r}.from_record_id`, asOf)} OR ${active(`${r}.to_record_id`, asOf)})`,
     recordKnownOn: (sr) => `LEAST(${batchDate(sr)}, ${firstActivity(`${sr}.id`)})`,
+    relationshipKnownOn: (r) => `LEAST(${batchDate(r)}, ${firstActivity(`${r}.from_record_id`)}, ${firstActivity(`${r}.to_record_id`)})`,
   },
 };
 

@@ -110,9 +110,11 @@ function summaryLines(fit: FitResult, report: ReturnType<typeof evaluateHeldOut>
     `λ = ${fit.model.training.lambda}; fitted in ${fit.stats.seconds.toFixed(1)} s`,
     `held-out AUC: model ${auc(report.model)}, logistic regression ${auc(report.logistic_regression)}, scorecard ${auc(report.scorecard)}`,
     `held-out Brier ${report.model.brier.toFixed(4)}, log-loss ${report.model.log_loss.toFixed(4)}`,
+    `calibration (held-out): mean predicted ${report.model.mean_predicted.toFixed(4)} against observed ${report.model.base_rate.toFixed(4)}; expected calibration error ${report.model.ece.toFixed(4)} over ${report.model.calibration.length} bins`,
     ...fairness.map((entry) => {
       const flagged = entry.audit.group_order.filter((g) => entry.audit.groups[g]!.flags.length > 0);
-      return `audit of ${entry.attribute}: ${flagged.length === 0 ? 'no flags' : `flags in ${flagged.join(', ')}`}; proxy AUC ${entry.proxy.max_auc?.toFixed(2) ?? 'n/a'}`;
+      const flags = flagged.map((g) => `${g} (${entry.audit.groups[g]!.flags.join(', ')})`);
+      return `audit of ${entry.attribute}: ${flags.length === 0 ? 'no flags' : `flags in ${flags.join('; ')}`}; proxy AUC ${entry.proxy.max_auc?.toFixed(2) ?? 'n/a'}`;
     }),
   ];
 }

@@ -38,7 +38,7 @@ export async function registerDraftVersion(store: Store, options: RegisterOption
   const evaluation = EvaluationReportSchema.loose().parse(await readJson(options.modelDir, 'evaluation.json'));
   const fairness = ModelFairnessSchema.parse(await readJson(options.modelDir, 'fairness.json'));
   const card = await readFile(join(options.modelDir, 'model-card.md'), 'utf8');
-  const id = options.id ?? `mv-${model.fittedAt.slice(0, 10)}-${model.trainingFingerprint.slice(0, 8)}`;
+  const id = options.id ?? `mv-${model.fittedAt.slice(0, 10)}-${model.trainingFingerprint.replace(/^sha256:/, '').slice(0, 8)}`;
   const [inserted] = await store.sql.query<{ id: string }>(`
     INSERT INTO model_versions (id, status, training_fingerprint, features, model, evaluation, fairness, card)
     VALUES ($1, 'draft', $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7)
