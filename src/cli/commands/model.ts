@@ -1,9 +1,11 @@
 /**
  * `tributary model fit | predict | audit`: fit an explainable, calibrated score and its model card,
  * score a CSV with it, and audit any score for fairness by group. The work is in `src/score`.
+ * Model versions in the store (list, register, approve, retire, score) are in model-versions.ts.
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import { auditTableText, runAuditJob, runFitJob, runPredictJob } from '../../score/index.ts';
+import { registerModelVersions } from './model-versions.ts';
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -96,4 +98,6 @@ export function registerModel(program: Command): void {
       console.log(auditTableText(report));
       if (opts.out) console.log(`\nwrote ${opts.out}`);
     });
+
+  registerModelVersions(model);
 }
