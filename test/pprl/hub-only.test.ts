@@ -7,7 +7,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../../src/cli/main.ts';
 import { evaluateFactors, loadFactorConfig } from '../../src/indicators/index.ts';
 import { loadTown } from '../../src/ingest/index.ts';
 import { evaluateStore } from '../../src/link/index.ts';
@@ -17,7 +18,7 @@ import {
   answerReidentification, CLEAR_IDENTIFIER_COLUMNS, FOREIGN_EXTRA_IDS_SQL, linkHub, loadHubEncodings, openAnswer, pendingForAgency,
   refuseReidentification, requestReidentification, requestsForPerson,
 } from '../../src/pprl/hub/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { generateTown } from '../../src/synth/index.ts';
 import { storeTargets } from '../support/stores.ts';
 import { loadHubEvents, prepareHubExtract, type HubExtract } from './hub-town.ts';
@@ -150,4 +151,39 @@ describe.each(storeTargets)('hub-only mode on $name', (target) => {
     ]);
     expect(JSON.stringify(await store.sql.query('SELECT details FROM audit_log'))).not.toContain('Smithson');
   });
+});
+
+describe('tributary pprl load and link-store', () => {
+  const dataDir = join(dir, 'cli-store');
+  const run = async (...args: string[]) => {
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => { lines.push(parts.join(' ')); });
+    try {
+      await buildProgram().exitOverride().parseAsync(['node', 'tributary', ...args, '--data-dir', dataDir]);
+    } finally {
+      log.mockRestore();
+    }
+    return lines.join('\n');
+  };
+
+  it('attaches two agencies’ encodings and links them into persons from the command line', async () => {
+    const store = await openStore({ dataDir });
+    try {
+      await loadTown(store, dir, { datasets: [], loadDate: EXTRACT_DATE });
+      for (const extract of extracts.slice(0, 2)) await loadHubEvents(store, extract, EXTRACT_DATE);
+    } finally {
+      await store.close();
+    }
+    expect(await run('pprl', 'load', extracts[0]!.clkPath, '--dataset', 'school-census')).toMatch(/^school-census: \d+ records now carry an encoding, 0 created/);
+    expect(await run('pprl', 'load', extracts[0]!.clkPath, '--dataset', 'school-census')).toMatch(/was already loaded/);
+    await run('pprl', 'load', extracts[1]!.clkPath, '--dataset', 'careers');
+    expect(await run('pprl', 'link-store')).toMatch(/^run 1: \d+ records → \d+ persons \(\d+ new, 0 merged\)/);
+    const after = await openStore({ dataDir, migrate: false });
+    try {
+      const [row] = await after.sql.query<{ n: number }>('SELECT count(DISTINCT person_id)::int AS n FROM person_records');
+      expect(row!.n).toBeGreaterThan(10);
+    } finally {
+      await after.close();
+    }
+  }, 300_000);
 });

@@ -1,11 +1,15 @@
 /**
- * `tributary pprl encode|link`: privacy-preserving linkage. An agency encodes its identifiers on
- * its own premises; the hub links the encodings. See docs/pprl.md.
+ * `tributary pprl encode|link|load|link-store`: privacy-preserving linkage. An agency encodes its
+ * identifiers on its own premises; the hub links the encodings — as files (`link`), or in hub-only
+ * mode into the store's persons (`load`, then `link-store`). See docs/pprl.md.
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadSettings } from '../../config/index.ts';
 import { readLinkMap } from '../../link/index.ts';
+import { linkHub, loadHubEncodings } from '../../pprl/hub/index.ts';
+import { openStore, type Store } from '../../store/index.ts';
 import {
   encodeCsvFile, linkEncodings, readSchemaFile, secretFromFile, writeLinkOutput,
 } from '../../pprl/index.ts';
@@ -78,9 +82,51 @@ function linkCommand(): Command {
     });
 }
 
+async function withStore<T>(dataDir: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
+  const settings = loadSettings();
+  const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: dataDir ?? settings.dataDir });
+  try { return await work(store); } finally { await store.close(); }
+}
+
+const DATA_DIR = ['--data-dir <dir>', 'embedded store folder (default TRIBUTARY_DATA_DIR or ./data; ignored when DATABASE_URL is set)'] as const;
+
+function loadCommand(): Command {
+  return new Command('load')
+    .description('hub-only mode: attach an agency\'s encodings to its events-only records in the store')
+    .argument('<file>', 'the agency\'s encoded file (.clk.ndjson, from `pprl encode`)')
+    .requiredOption('--dataset <id>', 'the agency\'s dataset (its events come through `tributary ingest` with a mapping that names no identifier)')
+    .option(...DATA_DIR)
+    .action(async (file: string, opts: { dataset: string; dataDir?: string }) => withStore(opts.dataDir, async (store) => {
+      const r = await loadHubEncodings(store, opts.dataset, file);
+      if (r.status === 'already-loaded') { console.log(`${file} was already loaded into ${r.datasetId} (batch ${r.batchId}); nothing changed`); return; }
+      console.log(`${r.datasetId}: ${r.attached} records now carry an encoding, ${r.created} created from the encoding alone (batch ${r.batchId})`);
+      if (r.withoutEncoding > 0) console.error(`WARNING: ${r.withoutEncoding} records of ${r.datasetId} have no encoding and cannot be linked until one arrives.`);
+    }));
+}
+
+function linkStoreCommand(): Command {
+  return new Command('link-store')
+    .description('hub-only mode: link every encoding in the store into persons (as `tributary link-store` does for clear text)')
+    .option('--threshold <p>', 'match probability at or above which pairs are linked (default 0.5)', probability)
+    .option('--dice-threshold <dice>', 'fix the Dice threshold instead of learning it', number('--dice-threshold'))
+    .option('--max-block-size <n>', 'skip blocks with more records than this', number('--max-block-size'), 1000)
+    .option(...DATA_DIR)
+    .action(async (opts: { threshold?: number; diceThreshold?: number; maxBlockSize: number; dataDir?: string }) => withStore(opts.dataDir, async (store) => {
+      const r = await linkHub(store, {
+        maxBlockSize: opts.maxBlockSize, ...(opts.threshold !== undefined ? { matchProbability: opts.threshold } : {}),
+        ...(opts.diceThreshold !== undefined ? { diceThreshold: opts.diceThreshold } : {}),
+      });
+      console.log(`run ${r.runId}: ${r.records} records → ${r.persons} persons (${r.created} new, ${r.merged} merged); `
+        + `${r.stats.candidatePairs} candidate pairs, Dice threshold ${r.threshold.toFixed(3)}`);
+      if (r.unencoded > 0) console.error(`WARNING: ${r.unencoded} records have no encoding: each is a person of its own until its encoding is loaded.`);
+    }));
+}
+
 export function registerPprl(program: Command): void {
   program.addCommand(new Command('pprl')
     .description('privacy-preserving record linkage: encode identifiers at the agency, link encodings at the hub')
     .addCommand(encodeCommand())
-    .addCommand(linkCommand()));
+    .addCommand(linkCommand())
+    .addCommand(loadCommand())
+    .addCommand(linkStoreCommand()));
 }
