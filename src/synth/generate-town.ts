@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { addYears, ageOn, parseIsoDay } from './calendar/day.ts';
 import { careersWriter } from './extracts/careers-writer.ts';
 import { DATASETS } from './extracts/datasets.ts';
-import type { ExtractContext, ExtractWriter } from './extracts/extract-context.ts';
+import { WrittenEvents, type ExtractContext, type ExtractWriter } from './extracts/extract-context.ts';
 import { FileSink } from './extracts/file-sink.ts';
 import { housingWriter } from './extracts/housing-writer.ts';
 import { nhsWriter } from './extracts/nhs-fhir-writer.ts';
@@ -48,12 +48,15 @@ export function generateTown(input: SynthOptionsInput, onProgress?: (people: num
   const faultLog = new FileSink(join(options.out, 'truth', 'faults.csv'));
   faultLog.write(csvLine(['dataset', 'local_id', 'kind', 'field', 'fault', 'true_value', 'recorded_value']));
   const faults = new FaultInjector(options, (f) => faultLog.write(csvLine([f.dataset, f.localId, f.kind, f.field, f.fault, f.trueValue, f.recordedValue])));
-  const ctx: ExtractContext = { out: options.out, extractDay, windowStart: addYears(extractDay, -options.historyYears) + 1, faults, truth };
-  const writers: ExtractWriter[] = [...WRITERS.map((make) => make(ctx)), truthTablesWriter(options.out, extractDay), lifeEventsWriter(options.out, extractDay)];
+  const written = new WrittenEvents();
+  const ctx: ExtractContext = { out: options.out, extractDay, windowStart: addYears(extractDay, -options.historyYears) + 1, faults, truth, written };
+  // the extract writers first: the life-events writer reads what they marked as written
+  const writers: ExtractWriter[] = [...WRITERS.map((make) => make(ctx)), truthTablesWriter(options.out, extractDay), lifeEventsWriter(options.out, extractDay, written)];
   const roles: Record<string, number> = {}, youngByAge: Record<string, number> = {};
   let total = 0, families = 0;
   liveTown(options, (batch) => {
     for (const writer of writers) writer.add(batch);
+    written.clear();
     for (const p of batch.people) {
       roles[p.role] = (roles[p.role] ?? 0) + 1;
       if (p.role === 'child') youngByAge[ageOn(p.dob, extractDay)] = (youngByAge[ageOn(p.dob, extractDay)] ?? 0) + 1;

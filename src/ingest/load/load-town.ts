@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPartnership, readPartnership } from '../../governance/partnership-loader.ts';
+import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { Store } from '../../store/index.ts';
 import { loadFile, type FileOutcome } from './load-file.ts';
 import { prepareDataset } from './prepare-dataset.ts';
@@ -17,6 +18,8 @@ export interface LoadTownOptions {
   readonly loadDate?: string;
   /** Only these datasets (default: every dataset of the manifest). */
   readonly datasets?: readonly string[];
+  /** Seals the health events (default: as `prepareDataset` finds it). */
+  readonly specialCategoryKey?: SpecialCategoryKey;
 }
 
 interface Manifest { readonly datasets: ReadonlyArray<{ readonly id: string; readonly file: string }> }
@@ -31,7 +34,7 @@ export async function loadTown(store: Store, dir: string, options: LoadTownOptio
   const manifest = JSON.parse(await readFile(join(dir, 'truth', 'manifest.json'), 'utf8')) as Manifest;
   const outcomes: FileOutcome[] = [];
   for (const dataset of manifest.datasets.filter((d) => !options.datasets || options.datasets.includes(d.id))) {
-    const prepared = await prepareDataset(store, configDir, dataset.id, loadDate);
+    const prepared = await prepareDataset(store, configDir, dataset.id, loadDate, { specialCategoryKey: options.specialCategoryKey });
     if (!prepared.ok) throw new Error(`dataset ${dataset.id} refused [${prepared.code}]: ${JSON.stringify(prepared.problems)}`);
     const outcome = await loadFile(store, prepared.plan, join(dir, dataset.file));
     if (outcome.status === 'failed') throw new Error(`${dataset.file} failed [${outcome.code}]: ${outcome.message}`);

@@ -28,10 +28,10 @@ const RULES: IdentityRules = {
   formatDate: dmySlash,
 };
 
-interface Activity { code: string; start: Day; end: Day | null }
+interface Activity { code: string; start: Day; end: Day | null; neet: boolean }
 
 function activities(ctx: ExtractContext, person: Person): Activity[] {
-  const list: Activity[] = person.life.neet.filter((n) => n.recorded && inWindow(ctx, n.start)).map((n) => ({ code: n.code, start: n.start, end: n.end }));
+  const list: Activity[] = person.life.neet.filter((n) => n.recorded && inWindow(ctx, n.start)).map((n) => ({ code: n.code, start: n.start, end: n.end, neet: true }));
   const sixteen = addYears(person.dob, 16);
   for (let year = academicYearOf(sixteen); year <= academicYearOf(ctx.extractDay); year++) {
     const november = dayOf(year, 11, 1);
@@ -39,7 +39,7 @@ function activities(ctx: ExtractContext, person: Person): Activity[] {
     if (age < 16 || age > 17 || !inWindow(ctx, november)) continue;
     if (person.life.neet.some((n) => n.start <= november && (n.end === null || n.end > november))) continue;
     const code = (['110', '130', '130', '210'] as const)[(year + person.dob) % 4] as string;
-    list.push({ code, start: dayOf(year, 9, 1), end: dayOf(year + 1, 7, 31) <= ctx.extractDay ? dayOf(year + 1, 7, 31) : null });
+    list.push({ code, start: dayOf(year, 9, 1), end: dayOf(year + 1, 7, 31) <= ctx.extractDay ? dayOf(year + 1, 7, 31) : null, neet: false });
   }
   return list.sort((a, b) => a.start - b.start);
 }
@@ -64,6 +64,7 @@ export function careersWriter(ctx: ExtractContext): ExtractWriter {
             a.code, DESCRIPTIONS[a.code] ?? null, dmySlash(a.start), a.end === null ? null : dmySlash(a.end),
           ]));
           ctx.truth.record(DATASET, ref, 'subject', person.id);
+          if (a.neet) ctx.written.mark(person.id, 'employment.neet', a.start);
         }
       }
     },

@@ -16,6 +16,27 @@ export interface ExtractContext {
   readonly windowStart: Day;
   readonly faults: FaultInjector;
   readonly truth: TruthLog;
+  /** The life events the current family's extracts hold (for truth/events.csv's `recorded`). */
+  readonly written: WrittenEvents;
+}
+
+/**
+ * The life events written into an extract, per family batch: each writer marks what it wrote, and
+ * the truth says `recorded` = Y for exactly those (an event outside an extract's window, or beyond
+ * the census's three suspension columns, is not in the data).
+ */
+export class WrittenEvents {
+  private readonly keys = new Set<string>();
+  mark(personId: string, code: string, day: Day): void {
+    this.keys.add(`${personId}|${code}|${day}`);
+  }
+  has(personId: string, code: string, day: Day): boolean {
+    return this.keys.has(`${personId}|${code}|${day}`);
+  }
+  /** Forgets the batch (called once every writer has had it). */
+  clear(): void {
+    this.keys.clear();
+  }
 }
 
 /** A streaming writer of one extract. */

@@ -40,6 +40,7 @@ export function housingWriter(ctx: ExtractContext): ExtractWriter {
         const caseRef = `HL/${isoDay(application.day).slice(0, 4)}/${String(++count).padStart(6, '0')}`;
         const r = recordIdentity(applicant, application.day - 1, ctx.faults.forRecord(DATASET, caseRef, 'subject'), APPLICANT);
         ctx.truth.record(DATASET, caseRef, 'subject', applicant.id);
+        ctx.written.mark(applicant.id, 'housing.homelessness_application', application.day);
         const members = application.members.map((memberId, m) => {
           const member = batch.byId.get(memberId) as Person;
           const personRef = `${caseRef}/${m + 1}`;

@@ -55,10 +55,16 @@ export function nhsWriter(ctx: ExtractContext): ExtractWriter {
           const treatments = spell.treatments.filter((t) => overlapsWindow(ctx, t.start, t.end));
           if (treatments.length === 0) continue;
           entries.push(substanceCondition(next('con'), id, spell, treatments[0]?.start ?? spell.start));
-          for (const t of treatments) entries.push(episodeOfCare(next('eoc'), id, t.start, t.end));
+          ctx.written.mark(person.id, 'behaviour.substance_misuse', spell.start);
+          for (const t of treatments) {
+            entries.push(episodeOfCare(next('eoc'), id, t.start, t.end));
+            ctx.written.mark(person.id, 'health.substance_misuse_treatment', t.start);
+          }
         }
         for (const visit of person.life.aeVisits) {
-          if (inWindow(ctx, visit.day)) entries.push(emergencyEncounter(next('enc'), id, visit.day, visit.alcohol, (resources * 37) % 1440));
+          if (!inWindow(ctx, visit.day)) continue;
+          entries.push(emergencyEncounter(next('enc'), id, visit.day, visit.alcohol, (resources * 37) % 1440));
+          ctx.written.mark(person.id, visit.alcohol ? 'health.alcohol_related_ae' : 'health.ae_other', visit.day);
         }
         sink.write(`${JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: entries.map((resource) => ({ resource })) })}\n`);
       }

@@ -49,6 +49,7 @@ export function policeWriter(ctx: ExtractContext): ExtractWriter {
         for (const offence of person.life.offences) {
           if (!offence.recorded || offence.day > ctx.extractDay) continue;
           lines.push({ person, offence, type: 'ARR', day: offence.day });
+          ctx.written.mark(person.id, 'behaviour.offence', offence.day);
           if (offence.outcome !== 'NFA' && offence.disposalDay !== null) {
             lines.push({ person, offence, type: offence.outcome === 'CAUTION' ? 'CAU' : 'CON', day: offence.disposalDay });
           }

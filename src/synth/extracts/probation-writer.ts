@@ -31,6 +31,7 @@ export function probationWriter(ctx: ExtractContext): ExtractWriter {
         let crn: string | null = null;
         for (const s of person.life.supervision) {
           if (!overlapsWindow(ctx, s.start, s.end)) continue;
+          ctx.written.mark(person.id, 'probation.supervision', s.start);
           if (crn === null) {
             crns += 1;
             crn = `${CRN_LETTERS[crns % CRN_LETTERS.length]}${String(100000 + ((crns * 7919) % 900000))}`;

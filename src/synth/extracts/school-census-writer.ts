@@ -80,6 +80,9 @@ export function schoolCensusWriter(ctx: ExtractContext): ExtractWriter {
             ...contactCells(child, year, faults),
           ]));
           ctx.truth.record(DATASET, rowId, 'subject', child.id);
+          if (year.sessionsMissed / Math.max(1, year.sessionsPossible) >= 0.1) ctx.written.mark(child.id, 'school.persistent_absence', year.attendanceTo);
+          for (const d of s.slice(0, 3)) ctx.written.mark(child.id, 'school.suspension', d);
+          if (year.permanentExclusion !== null) ctx.written.mark(child.id, 'school.permanent_exclusion', year.permanentExclusion);
         }
       }
     },

@@ -11,6 +11,9 @@ import { Counter, inWindow, LocalIds, openExtract, overlapsWindow, type ExtractC
 import { recordIdentity, type IdentityRules, type RecordedIdentity } from './recorded-identity.ts';
 import { xmlText } from './text-encoding.ts';
 
+/** The event code of each kind of care episode. */
+export const CARE_CODES = { CIN: 'social_care.child_in_need', CPP: 'social_care.child_protection_plan', CLA: 'social_care.looked_after' } as const;
+
 const DATASET = 'social-care';
 const CHILD: IdentityRules = {
   holds: ['formerSurname', 'dob', 'sex', 'postcode', 'addressLine', 'nhsNumber', 'upn'],
@@ -48,11 +51,13 @@ export function socialCareWriter(ctx: ExtractContext): ExtractWriter {
           + `${el('NHSNumber', r.nhsNumber)}${el('UPN', r.upn)}<Address>${el('Line1', r.addressLine)}${el('Postcode', r.postcode)}</Address>`;
         for (const c of child.life.care) {
           if (!overlapsWindow(ctx, c.start, c.end)) continue;
+          ctx.written.mark(child.id, CARE_CODES[c.kind], c.start);
           xml += `<Episode type="${c.kind}" id="EP${String(++episodes).padStart(8, '0')}">${el('StartDate', isoDay(c.start))}`
             + `${el('EndDate', c.end === null ? null : isoDay(c.end))}</Episode>`;
         }
         for (const i of child.life.incidents) {
           if (!i.recorded || !inWindow(ctx, i.day)) continue;
+          ctx.written.mark(child.id, i.kind === 'domestic_abuse' ? 'social_care.domestic_abuse_notification' : 'social_care.parental_separation', i.day);
           xml += `<Notification type="${i.kind === 'domestic_abuse' ? 'DA' : 'SEP'}">${el('Date', isoDay(i.day))}</Notification>`;
         }
         for (const c of contactsOn(batch, child, ctx.extractDay)) {
