@@ -25,6 +25,24 @@ describe('the WebAssembly Dice kernel', () => {
     }), { numRuns: 30 });
   });
 
+  it.each([
+    { description: '2048-bit CLKs at 0.9', bytes: 256, threshold: 0.9 },
+    { description: '1024-bit CLKs at 0.8', bytes: 128, threshold: 0.8 },
+    { description: '512-bit CLKs at 0.95', bytes: 64, threshold: 0.95 },
+  ])('stops early only on pairs that cannot reach the threshold: near-duplicates of $description', ({ bytes, threshold }) => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: bytes, maxLength: bytes }),
+      fc.array(fc.array(fc.nat(bytes * 8 - 1), { maxLength: 40 }), { minLength: 30, maxLength: 30 }), (base, flips) => {
+        const fs = [base, ...flips.map((bits) => {
+          const f = base.slice();
+          for (const bit of bits) f[bit >>> 3]! ^= 0x80 >>> (bit & 7);
+          return f;
+        })];
+        const kernel = createDiceKernel(packFilters(fs));
+        const expected = fs.map((f, j) => [j, diceReference(fs[0]!, f)] as const).filter(([j, d]) => j >= 1 && d >= threshold).map(([j]) => j);
+        expect([...kernel.above(0, 1, fs.length, threshold)]).toEqual(expected);
+      }), { numRuns: 40 });
+  });
+
   it('scores two empty filters 0 and identical non-empty ones 1', () => {
     const empty = new Uint8Array(128);
     const full = new Uint8Array(128).fill(0xa5);

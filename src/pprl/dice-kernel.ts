@@ -3,7 +3,7 @@
  * kernel (see dice-wasm.ts) over a packed set of filters, which must agree with it exactly.
  */
 import { popcount } from './bloom-filter.ts';
-import { diceModuleBytes } from './dice-wasm.ts';
+import { checkpoints, diceModuleBytes } from './dice-wasm.ts';
 import { wasm as WebAssemblyApi } from './wasm-runtime.ts';
 
 /** Reference Dice of two filters of equal length (0 when both are empty). */
@@ -37,6 +37,22 @@ export function packFilters(filters: readonly Uint8Array[]): PackedFilters {
   return { count: filters.length, stride, data, weights };
 }
 
+/**
+ * Each filter's weight up to `above`'s two checkpoints (the first quarter and half of its words),
+ * two u32 per filter: what lets the kernel bound a pair's final count early.
+ */
+export function prefixWeights(packed: PackedFilters): Uint32Array {
+  const out = new Uint32Array(packed.count * 2);
+  const stops = checkpoints(packed.stride / 8).map((w) => w * 8);
+  if (stops.length === 0) return out;
+  for (let i = 0; i < packed.count; i++) {
+    const base = i * packed.stride;
+    out[2 * i] = popcount(packed.data.subarray(base, base + stops[0]!));
+    out[2 * i + 1] = popcount(packed.data.subarray(base, base + stops[1]!));
+  }
+  return out;
+}
+
 const PAGE = 65536;
 const CHUNK = 1 << 16;
 
@@ -50,14 +66,15 @@ export interface DiceKernel {
 
 interface Exports {
   pairs(base: number, pops: number, pairs: number, n: number, out: number): void;
-  above(a: number, apop: number, b: number, bpops: number, nb: number, threshold: number, out: number): number;
+  above(a: number, apop: number, b: number, bpops: number, nb: number, threshold: number, out: number, apre: number, bpres: number): number;
 }
 
 /** Instantiates the kernel (synchronously; the module is a few hundred bytes) over packed filters. */
 export function createDiceKernel(packed: PackedFilters): DiceKernel {
   const dataBytes = packed.data.length;
   const popsAt = dataBytes;
-  const pairsAt = Math.ceil((popsAt + packed.count * 4) / 8) * 8;
+  const prefixAt = Math.ceil((popsAt + packed.count * 4) / 8) * 8;
+  const pairsAt = prefixAt + packed.count * 8;
   const outAt = pairsAt + CHUNK * 8;
   const needed = outAt + Math.max(CHUNK * 8, packed.count * 4);
   const memory = new WebAssemblyApi.Memory({ initial: Math.ceil(needed / PAGE) });
@@ -66,6 +83,7 @@ export function createDiceKernel(packed: PackedFilters): DiceKernel {
   const heap = new Uint8Array(memory.buffer);
   heap.set(packed.data, 0);
   new Uint32Array(memory.buffer, popsAt, packed.count).set(packed.weights);
+  new Uint32Array(memory.buffer, prefixAt, packed.count * 2).set(prefixWeights(packed));
   return {
     scorePairs(pairs) {
       const n = pairs.length / 2;
@@ -79,7 +97,8 @@ export function createDiceKernel(packed: PackedFilters): DiceKernel {
       return scores;
     },
     above(i, from, to, threshold) {
-      const n = wasm.above(i * packed.stride, packed.weights[i]!, from * packed.stride, popsAt + 4 * from, to - from, threshold, outAt);
+      const n = wasm.above(i * packed.stride, packed.weights[i]!, from * packed.stride, popsAt + 4 * from, to - from, threshold, outAt,
+        prefixAt + 8 * i, prefixAt + 8 * from);
       return new Int32Array(memory.buffer, outAt, n).map((j) => j + from);
     },
   };
