@@ -44,7 +44,7 @@ describe.each(storeTargets)('pages on $name', (target) => {
     const actor = role && !rule.public ? await t.actAs(role as DemoRole, { purpose: role === 'analyst' ? 'linkage_quality' : 'early_help' }) : null;
     const url = rule.path.replace(':batchId', String(t.fixtures.ownBatch)).replace(':personId', t.fixtures.personId)
       .replace(':teamId', t.fixtures.ownTeam)
-      .replace(':reviewItemId', String(t.fixtures.reviewItemId));
+      .replace(':reviewItemId', String(t.fixtures.reviewItemId)).replace(':modelVersionId', 'mv-test-1');
     const response = await t.request(actor, { url });
     if (!rule.path.startsWith('/sign-in/oidc')) expect(response.statusCode).toBeLessThan(400); // OIDC is not configured here: 404
     const csp = String(response.headers['content-security-policy']);
@@ -55,7 +55,8 @@ describe.each(storeTargets)('pages on $name', (target) => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['x-frame-options']).toBe('DENY');
-    if (!rule.path.startsWith('/assets/')) expect(response.headers['cache-control']).toBe('no-store');
+    // Assets and the public transparency page may be cached; everything else is no-store.
+    if (!rule.path.startsWith('/assets/') && !rule.path.startsWith('/transparency')) expect(response.headers['cache-control']).toBe('no-store');
     if (String(response.headers['content-type']).startsWith('text/html')) {
       expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
       expect(response.body).not.toMatch(/\sstyle="/);

@@ -1,14 +1,16 @@
 /**
  * The links between a person's own records: for each stored pair (the latest run's), its match
- * probability and weight and the explanation — the waterfall of weights, or the comparison vector.
+ * probability and weight and the explanation — the waterfall of weights (and its Vega-Lite chart),
+ * or the comparison vector.
  */
 import { z } from 'zod';
 import type { Store } from '../../store/index.ts';
-import { ComparisonLevelSchema, explainLink, WaterfallStepSchema } from '../review/link-explanation.ts';
+import { ComparisonLevelSchema, explainStoredLink, WaterfallStepSchema } from '../review/link-explanation.ts';
 
 export const PersonLinkSchema = z.object({
   left: z.number(), right: z.number(), matchProbability: z.number(), matchWeight: z.number(),
   waterfall: z.array(WaterfallStepSchema).nullable(), comparison: z.array(ComparisonLevelSchema),
+  chart: z.record(z.string(), z.unknown()).nullable().describe('the waterfall as a Vega-Lite spec, when there is one'),
 });
 export type PersonLink = z.infer<typeof PersonLinkSchema>;
 
@@ -19,9 +21,13 @@ export async function loadPersonLinks(store: Store, personId: string): Promise<P
        FROM record_links rl JOIN link_runs lr ON lr.id = rl.run_id
       WHERE rl.record_l IN (SELECT id FROM mine) AND rl.record_r IN (SELECT id FROM mine)
       ORDER BY rl.record_l, rl.record_r, rl.run_id DESC`, [personId]);
-  return rows.map((row) => ({
-    left: Number(row.record_l), right: Number(row.record_r),
-    matchProbability: Number(row.match_probability), matchWeight: Number(row.match_weight),
-    ...explainLink(row.model, row.comparison),
-  }));
+  const links: PersonLink[] = [];
+  for (const row of rows) {
+    const [left, right] = [Number(row.record_l), Number(row.record_r)];
+    links.push({
+      left, right, matchProbability: Number(row.match_probability), matchWeight: Number(row.match_weight),
+      ...(await explainStoredLink(store, left, right, row)),
+    });
+  }
+  return links;
 }

@@ -1,13 +1,14 @@
 /**
  * The clerical review queue: open review items, one pair side by side with the waterfall of weights
- * (from the run's stored model when it parses, else the stored comparison vector), and decisions.
+ * (`explainStoredPair` under the run's stored model when it parses, else the stored comparison
+ * vector), and decisions.
  */
 import { z } from 'zod';
 import { appendAudit } from '../../governance/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import type { Principal } from '../request-context.ts';
-import { ComparisonLevelSchema, explainLink, WaterfallStepSchema } from './link-explanation.ts';
+import { ComparisonLevelSchema, explainStoredLink, WaterfallStepSchema } from './link-explanation.ts';
 
 export const DECISIONS = ['match', 'non_match', 'unsure'] as const;
 export const decisionLabels: Record<(typeof DECISIONS)[number], string> = { match: 'Match', non_match: 'Not a match', unsure: 'Unsure' };
@@ -73,7 +74,7 @@ export async function loadReviewItem(store: Store, raw: string): Promise<ReviewI
        LEFT JOIN record_links rl ON rl.run_id = ri.run_id AND rl.record_l = ri.record_l AND rl.record_r = ri.record_r
       WHERE ri.id = $1`, [id]) : [];
   if (!item) throw new HttpError('NOT_FOUND');
-  const { waterfall: steps, comparison } = explainLink(item.model, item.comparison);
+  const { waterfall: steps, comparison } = await explainStoredLink(store, Number(item.record_l), Number(item.record_r), item);
   return {
     id: id!, status: item.status, matchProbability: Number(item.match_probability), matchWeight: Number(item.match_weight),
     decidedBy: item.decided_by, left: await loadRecord(store, Number(item.record_l)), right: await loadRecord(store, Number(item.record_r)),
