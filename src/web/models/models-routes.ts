@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { approveVersion, ModelVersionError, rescoreLatest, retireVersion } from '../../score/index.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadModels, loadModelVersion } from './models-data.ts';
-import { responseField, summaryRows, versionCharts } from './version-page.ts';
+import { responseField, shapeRows, summaryRows, versionCharts } from './version-page.ts';
 
 const Params = z.object({ modelVersionId: z.string().min(1).max(100) });
 const Notice = z.object({ approved: z.string().optional(), retired: z.string().optional(), rescored: z.coerce.number().int().min(-1).optional() });
@@ -32,7 +32,7 @@ export function registerModelRoutes(app: FastifyInstance, ctx: AppContext): void
     return ctx.render(request, reply, 'model-version', {
       pageTitle: `Model version ${view.version.id}`, ...view, charts: await versionCharts(view),
       mayDecide: request.principal?.role === 'ig_lead',
-      responseFields: view.flags.map((_, i) => responseField(i)), summaryRows: summaryRows(view),
+      responseFields: view.flags.map((_, i) => responseField(i)), summaryRows: summaryRows(view), shapeRows: shapeRows(view),
       errors: form.errors ?? [], errorFor: Object.fromEntries((form.errors ?? []).map((e) => [e.href.slice(1), e.text])),
       values: form.values ?? {}, notice,
     }, form.status ?? 200);

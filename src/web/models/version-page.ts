@@ -5,6 +5,7 @@
 import {
   calibrationChart, fairnessRatesChart, groupCalibrationChart, liftChart, shapesChart,
 } from '../../score/charts/chart-specs.ts';
+import { shapeCells } from '../../score/index.ts';
 import { renderChart, type RenderedChart } from './model-charts.ts';
 import type { ModelVersionView } from './models-data.ts';
 
@@ -56,4 +57,11 @@ export function summaryRows(view: ModelVersionView): Array<{ key: { text: string
     ] : []),
     ...(v.retiredAt ? [row('Retired', `${v.retiredBy ?? '—'} on ${v.retiredAt}: ${v.retiredReason ?? 'no reason recorded'}`)] : []),
   ];
+}
+
+/** Every feature's cells with their training counts and contributions: the shapes chart's numbers. */
+export function shapeRows(view: ModelVersionView): Array<{ feature: string; cell: string; count: number; contribution: number }> {
+  return view.version.model.features.flatMap((shape) => shapeCells(shape).map((cell) => ({
+    feature: shape.name, cell: cell.label, count: cell.count, contribution: cell.contribution,
+  })));
 }

@@ -21,7 +21,7 @@ export async function fitVersionFixture(dir: string, options: { rows?: number; s
   const rows = Array.from({ length: options.rows ?? 3000 }, (_, i) => {
     const ethnicity = random() < 0.25 ? 'Black' : random() < 0.3 ? 'Asian' : 'White';
     const age = 10 + Math.floor(random() * 8);
-    const flags = factors.map(() => (random() < (ethnicity === 'Black' ? 0.3 : 0.12) ? 1 : 0));
+    const flags = factors.map((): number => (random() < (ethnicity === 'Black' ? 0.3 : 0.12) ? 1 : 0));
     const logit = -3.2 + 0.25 * (age - 13) + 0.9 * flags.reduce((a, b) => a + b, 0);
     const label = random() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
     return [`p${i}`, age, ...flags, label, ethnicity];
