@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { blockedPairsSql } from './blocking/blocked-pairs-sql.ts';
 import { clusterStep } from './cluster/cluster-step.ts';
-import { type RecordKey, resolveConstraints } from './cluster/record-keys.ts';
+import { dayNumber } from './cluster/age-guard.ts';
+import { keyOf, type RecordKey, resolveConstraints, resolveRecordKeys } from './cluster/record-keys.ts';
 import { checkSpecColumns, inspectInput } from './input-table.ts';
 import { loadAliases } from './prepare/nicknames.ts';
 import { preparationSteps, preparedShape } from './prepare/record-preparation.ts';
@@ -51,6 +52,11 @@ export interface LinkRecordsOptions {
    * agree link with `clustering.relation_weight` extra bits (see cluster/relation-context.ts).
    */
   readonly relations?: ReadonlyArray<readonly [RecordKey, RecordKey]>;
+  /**
+   * Records of a person born before an ISO date (a parent or carer named on the record of someone
+   * born 12 years after it): never clustered with records whose dates of birth are all on or after it.
+   */
+  readonly bornBefore?: ReadonlyArray<readonly [RecordKey, string]>;
   readonly onProgress?: OnProgress;
 }
 
@@ -76,6 +82,18 @@ export interface LinkResult {
 async function count(connection: DuckDBConnection, sql: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(connection, `SELECT count(*)::DOUBLE AS n FROM (${sql})`);
   return row?.n ?? 0;
+}
+
+/** The age guard's bounds by `__rid` (day numbers); keys not found and unparseable dates are left out. */
+async function resolveBornBefore(connection: DuckDBConnection, records: string, bounds: ReadonlyArray<readonly [RecordKey, string]>): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!bounds.length) return out;
+  const rids = await resolveRecordKeys(connection, records, bounds.map(([key]) => key));
+  for (const [key, date] of bounds) {
+    const [rid, day] = [rids.get(keyOf(key)), dayNumber(date)];
+    if (rid !== undefined && day !== undefined) out.set(rid, Math.min(day, out.get(rid) ?? day));
+  }
+  return out;
 }
 
 /**
@@ -120,7 +138,8 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const constraints = await resolveConstraints(connection, names.records, options.mustLink ?? [], options.cannotLink ?? []);
   const existing = [...(options.existing ?? []), ...constraints.existing];
   const related = options.relations?.length ? (await resolveConstraints(connection, names.records, [], options.relations)).cannotLink : [];
-  const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related });
+  const bornBefore = await resolveBornBefore(connection, names.records, options.bornBefore ?? []);
+  const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related, bornBefore });
   lap('cluster');
   const clusters = new Set(assignment.cluster.subarray(1)).size;
   const scoredPairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.scored)}`);

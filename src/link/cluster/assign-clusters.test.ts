@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignClusters, UNCERTAIN_LINK_REASON } from './assign-clusters.ts';
-import { type Edges, RELATED_REASON } from './cluster-edges.ts';
+import { dayNumber } from './age-guard.ts';
+import { AGE_REASON, type Edges, RELATED_REASON } from './cluster-edges.ts';
 import { editDistance } from './edit-distance.ts';
 
 function edges(list: Array<[number, number, number]>): Edges {
@@ -65,5 +66,23 @@ describe('edit distance', () => {
     const result = assignClusters({ recordCount: 4, edges: edges([[1, 2, 20], [2, 3, 5], [1, 3, 4], [3, 4, 12]]) }, split);
     expect([...result.cluster.subarray(1)]).toEqual([1, 1, 1, 1]);
     expect(result.uncertain).toEqual([{ left: 2, right: 3, weight: 5, reason: UNCERTAIN_LINK_REASON }]);
+  });
+
+  it('never puts a parent in their child\'s generation: a record named as a parent joins only records born before its bound', () => {
+    const dobs = new Map([[2, 200], [3, 50], [4, 210]]);
+    const result = assignClusters({
+      recordCount: 4, edges: edges([[1, 2, 20], [1, 3, 19], [3, 4, 10]]), dobs, bornBefore: new Map([[1, 100]]),
+    }, split);
+    expect(result.cluster[3]).toBe(result.cluster[1]);
+    expect(result.cluster[2]).toBe(2);
+    expect(result.refused).toEqual([{ left: 1, right: 2, weight: 20, reason: AGE_REASON }]);
+    expect(result.cluster[4]).toBe(result.cluster[1]); // one record born after the bound is not enough to refuse (a mis-keyed date)
+  });
+
+  it('reads dates as day numbers', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2000-02-29')).toBe(11_016);
+    expect(dayNumber('29/02/2000')).toBeUndefined();
+    expect(dayNumber(null)).toBeUndefined();
   });
 });

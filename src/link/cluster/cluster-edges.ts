@@ -4,6 +4,7 @@
  * identifiers are refused, and clusters can start from existing assignments (for incremental
  * runs, where earlier clusters must keep their ids).
  */
+import { AgeGuard } from './age-guard.ts';
 import { cannotLinkTokens, mergeTokens, violatesCannotLink } from './cannot-link-guard.ts';
 import { idConflict, type IdValues, mergeIds, type StrongIdRule } from './strong-id-guard.ts';
 import { UnionFind } from './union-find.ts';
@@ -27,10 +28,17 @@ export interface ClusterInput {
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
   /** Pairs of records recorded as related (a parent and their child): different people, never one cluster. */
   readonly related?: ReadonlyArray<readonly [number, number]>;
+  /** Dates of birth (day numbers) by record, for the age guard. */
+  readonly dobs?: ReadonlyMap<number, number>;
+  /** Records of a person born before this day (a parent or carer of someone born 12 years later). */
+  readonly bornBefore?: ReadonlyMap<number, number>;
 }
 
 /** The reason given for a link refused because its records are recorded as related. */
 export const RELATED_REASON = 'recorded as related (different people)';
+
+/** The reason given for a link refused because it would make a parent younger than their child. */
+export const AGE_REASON = 'a parent or carer born after their child';
 
 export interface RefusedLink {
   readonly left: number;
@@ -60,9 +68,10 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
     const merged = mergeTokens(map.get(ra), map.get(rb));
     if (merged) map.set(root, merged);
   };
+  const ages = new AgeGuard(input.dobs ?? new Map(), input.bornBefore ?? new Map());
   const join = (ra: number, rb: number): number => {
     const root = forest.union(ra, rb);
-    if (root >= 0) { carry(tokens, root, ra, rb); carry(relatedTokens, root, ra, rb); }
+    if (root >= 0) { carry(tokens, root, ra, rb); carry(relatedTokens, root, ra, rb); if (ages.active) ages.merge(root, ra, rb); }
     return root;
   };
   for (const group of input.existing ?? []) {
@@ -81,8 +90,9 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
     const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
     const decided = tokens.size > 0 && violatesCannotLink(tokens.get(ra), tokens.get(rb));
     const related = relatedTokens.size > 0 && violatesCannotLink(relatedTokens.get(ra), relatedTokens.get(rb));
-    if (conflict || decided || related) {
-      const reason = conflict ? `different ${conflict}` : decided ? 'decided not a match' : RELATED_REASON;
+    const age = ages.active && ages.conflicts(ra, rb);
+    if (conflict || decided || related || age) {
+      const reason = conflict ? `different ${conflict}` : decided ? 'decided not a match' : related ? RELATED_REASON : AGE_REASON;
       refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason });
       continue;
     }

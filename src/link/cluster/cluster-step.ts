@@ -27,6 +27,19 @@ export interface ClusterStepOptions {
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
   /** Pairs `[from, to]` of record ids: `from` is recorded as related to (so not the same person as) `to`. */
   readonly related?: ReadonlyArray<readonly [number, number]>;
+  /** Records of a person born before a day (day number since 1970): the age guard's bounds. */
+  readonly bornBefore?: ReadonlyMap<number, number>;
+}
+
+/** Dates of birth (day numbers) of the scored records, when the records have a `dob` column. */
+async function readDobs(ctx: RunContext): Promise<Map<number, number>> {
+  const dobs = new Map<number, number>();
+  if (!ctx.spec.comparisons.some((c) => c.name === 'dob')) return dobs;
+  const scored = quoteIdent(ctx.names.scored);
+  const reader = await ctx.connection.runAndReadAll(`SELECT __rid, (try_cast(dob AS DATE) - DATE '1970-01-01')::INTEGER FROM ${quoteIdent(ctx.names.records)}
+WHERE dob IS NOT NULL AND __rid IN (SELECT __rid_l FROM ${scored} UNION SELECT __rid_r FROM ${scored})`);
+  for (const [rid, day] of reader.getRowsJS()) if (day !== null) dobs.set(Number(rid), Number(day));
+  return dobs;
 }
 
 /** The links: pairs at or above the threshold with evidence beyond names; with `boosted`, related pairs gain `bonus` bits. */
@@ -85,7 +98,9 @@ async function writeAssignment(ctx: RunContext, assignment: Assignment): Promise
 export async function clusterStep(ctx: RunContext, options: ClusterStepOptions): Promise<Assignment> {
   const { model } = options;
   const strongIds = await readStrongIds(ctx);
+  const ages = options.bornBefore?.size ? { dobs: await readDobs(ctx), bornBefore: options.bornBefore } : {};
   const cluster = (edges: Edges) => assignClusters({
+    ...ages,
     recordCount: options.recordCount, edges, strongIds,
     strongIdRules: ctx.spec.clustering.strong_ids.map((s) => ({ column: s.column, maxEdits: s.max_edits })),
     ...(options.existing ? { existing: options.existing } : {}),

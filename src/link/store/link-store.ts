@@ -1,7 +1,9 @@
 /**
  * Links the whole store: exports `source_records` (subjects and contacts) into an in-process
- * DuckDB, links them across and within datasets (`link_and_dedupe`) with the default spec for
- * the roles present, and writes the run back in one transaction (see write-run.ts).
+ * DuckDB, with the recorded relationships (a parent is not their child, nor born after them; a
+ * contact without an address takes the household's), links them across and within datasets
+ * (`link_and_dedupe`) with the default spec for the roles present, and writes the run back in one
+ * transaction (see write-run.ts).
  */
 import { availableParallelism } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -14,7 +16,7 @@ import type { PersonMapping } from './person-mapping.ts';
 import { reviewConstraints } from './review-decisions.ts';
 import { readRecordClusters, readReviewPairs, readScoredPairs } from './run-results.ts';
 import { exportStoreRecords } from './store-input.ts';
-import { fillHouseholdAddress, readStoreRelations } from './store-relations.ts';
+import { fillHouseholdAddress, readStoreBornBefore, readStoreRelations } from './store-relations.ts';
 import { writeFullRun } from './write-run.ts';
 
 export interface LinkStoreOptions {
@@ -52,11 +54,12 @@ export async function linkStore(store: Store, options: LinkStoreOptions = {}): P
     const input = await exportStoreRecords(store.sql, connection, { onProgress: options.onProgress });
     const constraints = await reviewConstraints(store.sql);
     const relations = await readStoreRelations(store.sql);
+    const bornBefore = await readStoreBornBefore(store.sql);
     await fillHouseholdAddress(connection, input.table, relations);
     lap('read store');
     const spec = options.spec ? { ...options.spec, link_type: 'link_and_dedupe' as const } : defaultSpec('link_and_dedupe', input.columns);
     const result = await linkRecords({
-      connection, table: input.table, spec, seed: options.seed ?? 1, mustLink: constraints.mustLink, cannotLink: constraints.cannotLink, relations,
+      connection, table: input.table, spec, seed: options.seed ?? 1, mustLink: constraints.mustLink, cannotLink: constraints.cannotLink, relations, bornBefore,
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

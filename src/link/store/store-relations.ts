@@ -18,6 +18,21 @@ FROM relationships AS r JOIN source_records AS f ON f.id = r.from_record_id JOIN
   return rows.map((row) => [[row.fd, row.f], [row.td, row.t]]);
 }
 
+/** Years a parent or carer is taken to be older than the child at least. */
+export const PARENT_MIN_AGE_GAP_YEARS = 12;
+
+/**
+ * For each record named as a parent or carer (`parent_of`, `carer_of`) of records with a date of
+ * birth: the person is born before the earliest such date less 12 years (the age guard's bound).
+ */
+export async function readStoreBornBefore(sql: SqlClient): Promise<Array<[RecordKey, string]>> {
+  const rows = await sql.query<{ d: string; id: string; before: string }>(`SELECT f.dataset_id AS d, f.id::text AS id,
+  to_char(min(t.dob) - make_interval(years => ${PARENT_MIN_AGE_GAP_YEARS}), 'YYYY-MM-DD') AS before
+FROM relationships AS r JOIN source_records AS f ON f.id = r.from_record_id JOIN source_records AS t ON t.id = r.to_record_id
+WHERE r.kind IN ('parent_of', 'carer_of') AND t.dob IS NOT NULL GROUP BY f.dataset_id, f.id ORDER BY f.id`);
+  return rows.map((row) => [[row.d, row.id], row.before]);
+}
+
 /**
  * Gives each record of `table` without a postcode the postcode (and, where it has none, the
  * address) of the records it is related to, when they all share one postcode: a parent named on
