@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balance, keyedPermutation, popcount, xorFold } from './bloom-filter.ts';
+import { balance, balanceReference, keyedPermutation, popcount, xorFold } from './bloom-filter.ts';
 
 describe('Bloom-filter hardening', () => {
   it('a keyed permutation is a permutation, fixed by its key', () => {
@@ -16,6 +16,13 @@ describe('Bloom-filter hardening', () => {
       const b = balance(f, perm);
       expect(b.length).toBe(128);
       expect(popcount(b)).toBe(512);
+    }));
+  });
+
+  it.each([{ bytes: 64 }, { bytes: 128 }, { bytes: 125 }])('the fast balancing agrees with the bit-by-bit definition ($bytes bytes)', ({ bytes }) => {
+    const perm = keyedPermutation(new Uint8Array(32).fill(7), 2 * bytes * 8);
+    fc.assert(fc.property(fc.uint8Array({ minLength: bytes, maxLength: bytes }), (f) => {
+      expect(balance(f, perm)).toEqual(balanceReference(f, perm));
     }));
   });
 

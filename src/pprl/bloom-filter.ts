@@ -45,6 +45,11 @@ export function keyedPermutation(key: Uint8Array, size: number): Uint32Array {
  * @param permutation a keyed permutation of twice the filter's bit length.
  */
 export function balance(filter: Uint8Array, permutation: Uint32Array): Uint8Array {
+  return balancer(permutation, filter.length)(filter);
+}
+
+/** The bit-by-bit definition of {@link balance}, kept as the reference its fast form is tested against. */
+export function balanceReference(filter: Uint8Array, permutation: Uint32Array): Uint8Array {
   const bits = filter.length * 8;
   const out = new Uint8Array(filter.length * 2);
   for (let byte = 0; byte < filter.length; byte++) {
@@ -57,6 +62,33 @@ export function balance(filter: Uint8Array, permutation: Uint32Array): Uint8Arra
     }
   }
   return out;
+}
+
+/**
+ * A balancing function for filters of `bytes` bytes: starts from the balanced empty filter (every
+ * complement bit placed) and, for each set bit only (found a 32-bit word at a time), moves it from
+ * its complement's place to its own. Same output as {@link balanceReference}, about half the work.
+ */
+export function balancer(permutation: Uint32Array, bytes: number): (filter: Uint8Array) => Uint8Array {
+  const bits = bytes * 8;
+  const empty = balanceReference(new Uint8Array(bytes), permutation);
+  return (filter) => {
+    const out = empty.slice();
+    for (let byte = 0; byte < bytes; byte += 4) {
+      // The next four bytes as one big-endian word: bit i of the filter is the word's (31 - i % 32)th bit.
+      let word = ((filter[byte]! << 24) | ((filter[byte + 1] ?? 0) << 16) | ((filter[byte + 2] ?? 0) << 8) | (filter[byte + 3] ?? 0)) >>> 0;
+      while (word !== 0) {
+        const k = Math.clz32(word);
+        word = (word & ~(0x80000000 >>> k)) >>> 0;
+        const i = byte * 8 + k;
+        const off = permutation[bits + i]!;
+        const on = permutation[i]!;
+        out[off >>> 3]! &= ~(0x80 >>> (off & 7));
+        out[on >>> 3]! |= 0x80 >>> (on & 7);
+      }
+    }
+    return out;
+  };
 }
 
 const BYTE_POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {

@@ -3,7 +3,7 @@
  * own keys and bit budget, in one Bloom filter; then XOR-folding and balancing if the schema asks.
  */
 import { isHashedFeature, type Feature, type LinkageSchema } from './clkhash-schema.ts';
-import { balance, keyedPermutation } from './bloom-filter.ts';
+import { balancer, keyedPermutation } from './bloom-filter.ts';
 import { deriveKeys } from './key-derivation.ts';
 import { featureEncoder } from './feature-encoder.ts';
 import { blakeHasher, doubleHasher, type TokenHasher } from './ngram-hashing.ts';
@@ -46,6 +46,8 @@ export function createClkEncoder(schema: LinkageSchema, secret: Uint8Array): (re
     ? keyedPermutation(deriveKeys(secret, schema.clkConfig.kdf, 'balance', 1)[0]!, 2 * l)
     : undefined;
   const filter = new Uint8Array(hashLength / 8);
+  const words = filter.length % 4 === 0 ? new Uint32Array(filter.buffer, filter.byteOffset, filter.length / 4) : undefined;
+  const balanced = permutation ? balancer(permutation, l / 8) : undefined;
   return (record) => {
     filter.fill(0);
     const yob = record.values.dob?.slice(0, 4) ?? '';
@@ -53,13 +55,18 @@ export function createClkEncoder(schema: LinkageSchema, secret: Uint8Array): (re
       const value = featureValue(feature, record.values);
       if (value !== undefined) encode(filter, value, yob);
     }
-    // XOR-fold in place: each fold XORs the upper half of what is left into the lower half.
+    // XOR-fold in place: each fold XORs the upper half of what is left into the lower half (a word at a time when halves are whole words).
     let length = filter.length;
     for (let f = 0; f < xorFolds; f++) {
       length /= 2;
-      for (let i = 0; i < length; i++) filter[i] = filter[i]! ^ filter[i + length]!;
+      if (words && length % 4 === 0) {
+        const half = length / 4;
+        for (let i = 0; i < half; i++) words[i] = words[i]! ^ words[i + half]!;
+      } else {
+        for (let i = 0; i < length; i++) filter[i] = filter[i]! ^ filter[i + length]!;
+      }
     }
     const folded = filter.subarray(0, length);
-    return permutation ? balance(folded, permutation) : folded.slice();
+    return balanced ? balanced(folded) : folded.slice();
   };
 }
