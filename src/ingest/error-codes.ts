@@ -29,6 +29,7 @@ export const INGEST_ERRORS = {
   INGEST_FHIR_NO_PATIENT: { level: 'row', summary: 'FHIR resources without their Patient' },
   INGEST_NO_LOCAL_ID: { level: 'row', summary: 'the row has no local id' },
   INGEST_BAD_DOB: { level: 'row', summary: 'the date of birth cannot be read' },
+  INGEST_BAD_AS_OF: { level: 'row', summary: 'the date the row was true as of (record.as_of) cannot be read' },
   INGEST_NO_IDENTITY: { level: 'row', summary: 'the row has neither a name nor an identifier' },
   INGEST_BAD_EVENT_DATE: { level: 'row', summary: 'an event date cannot be read' },
   INGEST_EVENT_DATE_MISSING: { level: 'row', summary: 'an event applies but has no date' },

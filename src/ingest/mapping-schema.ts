@@ -45,6 +45,8 @@ export const RELATIONSHIP_KINDS = ['parent_of', 'carer_of', 'sibling_of', 'house
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'YYYYMMDD', 'DD-MM-YYYY', 'MM/DD/YYYY', 'ISO', 'auto'] as const;
+/** Formats of `record.as_of` (stored values are compared in SQL, so the format must be fixed). */
+export const AS_OF_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'YYYYMMDD', 'DD-MM-YYYY', 'MM/DD/YYYY', 'ISO'] as const;
 export const FORMATS = ['csv', 'json', 'xml', 'fixed-width', 'fhir', 'parquet'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -138,6 +140,12 @@ export const MappingSchema = z.object({
     attributes: z.record(z.string(), column).optional(),
     /** Further columns kept in the record's raw values (must be allowed by the agreement). */
     keep: z.array(column).optional(),
+    /**
+     * The date the row's values were true (a census date, a last-updated date): a record's values
+     * are replaced only by a row at least as recent, so an older extract loaded late does not
+     * overwrite a newer one. Without it the later load wins.
+     */
+    as_of: z.object({ column, format: z.enum(AS_OF_FORMATS) }).strict().optional(),
   }).strict(),
   events: z.array(EventRuleSchema).default([]),
   contacts: z.array(ContactRuleSchema).default([]),

@@ -17,6 +17,8 @@ export interface QuarantineEntry {
 
 export interface Chunk {
   readonly records: Map<string, CanonicalRecord>;
+  /** The as-of date of each subject record kept (`record.as_of`), where the mapping has one. */
+  readonly asOf: Map<string, string>;
   readonly events: { readonly recordKey: string; readonly event: CanonicalEvent }[];
   readonly relationships: { readonly fromKey: string; readonly toKey: string; readonly kind: RelationshipKind }[];
   readonly quarantined: QuarantineEntry[];
@@ -25,12 +27,19 @@ export interface Chunk {
 
 export const recordKey = (kind: CanonicalRecord['kind'], localId: string): string => `${kind}\u0000${localId}`;
 
-export const emptyChunk = (): Chunk => ({ records: new Map(), events: [], relationships: [], quarantined: [], rows: 0 });
+export const emptyChunk = (): Chunk => ({ records: new Map(), asOf: new Map(), events: [], relationships: [], quarantined: [], rows: 0 });
 
-/** Adds a mapped row (subject, contacts, events, relationships) to the chunk. */
+/**
+ * Adds a mapped row (subject, contacts, events, relationships) to the chunk. A later row for the same
+ * record replaces it, unless both have an as-of date and the later row's is older.
+ */
 export function addMapped(chunk: Chunk, mapped: Extract<MappedRow, { ok: true }>): void {
   const subject = recordKey('subject', mapped.record.localId);
-  chunk.records.set(subject, mapped.record);
+  const held = chunk.asOf.get(subject);
+  if (held === undefined || mapped.asOf === null || mapped.asOf >= held) {
+    chunk.records.set(subject, mapped.record);
+    if (mapped.asOf !== null) chunk.asOf.set(subject, mapped.asOf);
+  }
   for (const contact of mapped.contacts) chunk.records.set(recordKey('contact', contact.localId), contact);
   for (const event of mapped.events) chunk.events.push({ recordKey: subject, event });
   for (const r of mapped.relationships) {

@@ -83,7 +83,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       try {
         for await (const chunk of mappedChunks(items, context)) {
           await writing;
-          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey }, chunk).then(({ eventsAdded }) => {
+          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of }, chunk).then(({ eventsAdded }) => {
             stats.eventsAdded += eventsAdded;
           });
         }

@@ -7,6 +7,7 @@
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
+import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
 import { recordKey } from './chunk.ts';
 import { storedEventFields } from './seal-events.ts';
@@ -17,6 +18,8 @@ export interface BatchContext {
   readonly batchId: number;
   /** Seals special category events; null when the mapping gives none. */
   readonly specialCategoryKey: SpecialCategoryKey | null;
+  /** The mapping's `record.as_of`, when it has one. */
+  readonly asOf?: { readonly column: string; readonly format: AsOfFormat };
 }
 
 const IDENTIFIER_COLUMNS = [
@@ -30,13 +33,35 @@ const IDENTIFIER_COLUMNS = [
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
 const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
-const UPSERT_RECORDS = `
+const UPDATED = RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind');
+
+/**
+ * Records upserted by (dataset, kind, local id). With an as-of column, a held record's values are
+ * replaced only when the new row is at least as recent (`to_date` of the column in both raw values,
+ * `$N` the column and `$N+1` its pattern); a held record without one is always replaced, a new row
+ * without one never replaces a dated record. Either way every row's id is returned.
+ */
+function upsertRecordsSql(asOf: boolean): string {
+  const n = RECORD_TYPES.length + 4;
+  const dateOf = (row: string): string => `to_date(left(btrim(${row}.raw ->> $${n}::text), 10), $${n + 1}::text)`;
+  const newer = `(source_records.raw ->> $${n}::text IS NULL OR (EXCLUDED.raw ->> $${n}::text IS NOT NULL AND ${dateOf('source_records')} <= ${dateOf('EXCLUDED')}))`;
+  const set = (c: string, value: string): string => (asOf ? `${c} = CASE WHEN ${newer} THEN ${value} ELSE source_records.${c} END` : `${c} = ${value}`);
+  return `
   INSERT INTO source_records (dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})
   SELECT $1, $2, $3, u.* FROM unnest(${RECORD_TYPES.map((t, i) => `$${i + 4}::${t}[]`).join(', ')}) AS u
   ON CONFLICT (dataset_id, kind, local_id) DO UPDATE SET
-    batch_id = EXCLUDED.batch_id, ${RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-    loaded_at = now()
+    ${[set('batch_id', 'EXCLUDED.batch_id'), ...UPDATED.map((c) => set(c, `EXCLUDED.${c}`)), set('loaded_at', 'now()')].join(',\n    ')}
   RETURNING id, kind, local_id`;
+}
+
+const UPSERT_RECORDS = upsertRecordsSql(false);
+const UPSERT_RECORDS_AS_OF = upsertRecordsSql(true);
+
+/** The PostgreSQL `to_date` pattern of each as-of format (ISO: its first ten characters). */
+const AS_OF_PATTERNS: Record<AsOfFormat, string> = {
+  'YYYY-MM-DD': 'YYYY-MM-DD', 'DD/MM/YYYY': 'DD/MM/YYYY', YYYYMMDD: 'YYYYMMDD', 'DD-MM-YYYY': 'DD-MM-YYYY',
+  'MM/DD/YYYY': 'MM/DD/YYYY', ISO: 'YYYY-MM-DD',
+};
 
 /*
  * An event is new unless its record already has one with the same code, date and value (NULL
@@ -60,6 +85,8 @@ const INSERT_RELATIONSHIPS = `
 const INSERT_QUARANTINE = `
   INSERT INTO quarantined_rows (batch_id, dataset_id, row_number, "column", code, message, raw)
   SELECT $1, $2, u.* FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`;
+
+type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -107,7 +134,8 @@ async function upsertRecords(sql: SqlClient, batch: BatchContext, records: Canon
     values.forEach((value, i) => columns[i]!.push(value));
   }
   const rows = await sql.query<{ id: string | number; kind: CanonicalRecord['kind']; local_id: string }>(
-    UPSERT_RECORDS, [batch.datasetId, batch.agencyId, batch.batchId, ...columns],
+    batch.asOf ? UPSERT_RECORDS_AS_OF : UPSERT_RECORDS,
+    [batch.datasetId, batch.agencyId, batch.batchId, ...columns, ...(batch.asOf ? [batch.asOf.column, AS_OF_PATTERNS[batch.asOf.format]] : [])],
   );
   return new Map(rows.map((r) => [recordKey(r.kind, r.local_id), String(r.id)]));
 }

@@ -13,6 +13,7 @@ import { hasIdentity, mapIdentifiers, namedValues } from './map-identifiers.ts';
 import { mappingColumns, type MappingColumns } from './mapping-columns.ts';
 import { groupElements, rawValues, valueOf } from './row-values.ts';
 import { withoutSpecialRules } from './special-rules.ts';
+import { parseDate } from '../../standardise/index.ts';
 
 export type MappedRow =
   | {
@@ -21,6 +22,8 @@ export type MappedRow =
     readonly contacts: readonly CanonicalRecord[];
     readonly relationships: readonly CanonicalRelationship[];
     readonly events: readonly CanonicalEvent[];
+    /** The date the row's values were true (`record.as_of`, ISO); null when the mapping has none or it is blank. */
+    readonly asOf: string | null;
     /** Fields dropped (an invalid optional identifier, an unreadable contact field…): the row still loads. */
     readonly warnings: readonly Problem[];
   }
@@ -53,6 +56,7 @@ export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
   }
   const { events, problems: eventProblems } = mapEvents(row, mapping.events);
   problems.push(...eventProblems);
+  const asOf = asOfDate(row, rules.as_of, problems);
   if (problems.length > 0 || localId === null) return { ok: false, problems };
   const contacts = mapContacts(row, mapping.contacts, localId);
   const record: CanonicalRecord = {
@@ -60,9 +64,19 @@ export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
     attributes: namedValues(row.fields, rules.attributes), raw: rawOf(row, mapping),
   };
   return {
-    ok: true, record, contacts: contacts.contacts, relationships: contacts.relationships, events,
+    ok: true, record, contacts: contacts.contacts, relationships: contacts.relationships, events, asOf,
     warnings: [...warnings, ...contacts.warnings],
   };
+}
+
+/** The row's `record.as_of` date (ISO), null when absent or blank; an unreadable one is a problem. */
+function asOfDate(row: SourceRow, rule: Mapping['record']['as_of'], problems: Problem[]): string | null {
+  const text = rule ? valueOf(row.fields, rule.column) : null;
+  if (rule === undefined || text === null) return null;
+  const date = parseDate(text, rule.format);
+  if (date.ok) return date.value;
+  problems.push({ code: 'INGEST_BAD_AS_OF', column: rule.column, message: `the as-of date ${date.message}; correct it at source` });
+  return null;
 }
 
 /**

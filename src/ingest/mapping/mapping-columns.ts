@@ -46,6 +46,7 @@ export function mappingColumns(mapping: Mapping): MappingColumns {
     record.local_id,
     ...Object.values(record.identifiers).flatMap((s) => (s ? roleSourceColumns(s) : [])),
     ...Object.values(record.extra_ids ?? {}), ...Object.values(record.attributes ?? {}), ...(record.keep ?? []),
+    ...(record.as_of ? [record.as_of.column] : []),
   ]);
   const groups = new Map<string, Set<string>>();
   const add = (each: string | undefined, columns: string[]): void => {
