@@ -31,6 +31,8 @@ export interface IngestBenchResult {
   readonly rowsPerSecond: number;
   readonly peakRssMiB: number;
   readonly fileMiB: number;
+  /** CPU time of the loading process (user + system) per row: on a shared machine steadier than rows/s. */
+  readonly cpuMicrosPerRow: number;
 }
 
 const NAMES = ['Ann', 'Bob', 'Cara', 'Dev', 'Eve', 'Finn', 'Gita', 'Hal', 'Ivy', 'Jon'];
@@ -126,8 +128,10 @@ async function loadOne(format: Format, engine: Engine, file: string, configDir: 
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const outcome = await loadFile(store, plan, file);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(timer);
   await store.close();
   if (outcome.status !== 'loaded') throw new Error(JSON.stringify(outcome));
@@ -137,6 +141,7 @@ async function loadOne(format: Format, engine: Engine, file: string, configDir: 
   const result: IngestBenchResult = {
     format, engine, rows, loaded: stats.rowsLoaded, quarantined: stats.rowsQuarantined, seconds,
     rowsPerSecond: rows / seconds, peakRssMiB: peak / 2 ** 20, fileMiB: statSync(file).size / 2 ** 20,
+    cpuMicrosPerRow: (cpu.user + cpu.system) / rows,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -184,7 +189,7 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
           if (child.status !== 0) throw new Error(`${format} → ${engine} failed (exit ${child.status}): ${line}`);
           const result = JSON.parse(line) as IngestBenchResult;
           results.push(result);
-          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
+          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, Node CPU ${result.cpuMicrosPerRow.toFixed(0)} µs/row`);
         } finally {
           await database.drop();
         }
