@@ -20,24 +20,28 @@ export function teamAreas(teams: readonly TeamConfig[]): string {
 }
 
 /**
- * Joins for the person in column `person` (e.g. `f.person_id`) given the areas parameter `$n`:
- * adds `al` (current allocation), `sch.school`, `loc.district`; `team` is the holding team's id.
+ * Aggregates over a person's subject records (`sr`, grouped by person) giving `school` (their latest
+ * school record's LAEstab) and `district` (the postcode district of their latest address).
  */
-export function holdingSql(person: string, areas: string): { joins: string; team: string } {
-  const latest = (column: string, extra: string) => `(SELECT ${column} FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id
-      WHERE pr.person_id = ${person} AND sr.kind = 'subject' AND ${extra} ORDER BY sr.loaded_at DESC, sr.id DESC LIMIT 1)`;
-  return {
-    joins: `LEFT JOIN allocations al ON al.person_id = ${person} AND al.ended_at IS NULL
-      LEFT JOIN LATERAL ${latest(`sr.attributes->>'school' AS school`, `sr.attributes->>'school' IS NOT NULL`)} sch ON true
-      LEFT JOIN LATERAL ${latest(`upper(split_part(trim(sr.postcode), ' ', 1)) AS district`, `sr.postcode IS NOT NULL`)} loc ON true`,
-    team: `COALESCE(al.team_id, (${areas}::jsonb->'schools')->>sch.school, (${areas}::jsonb->'localities')->>loc.district, ${areas}::jsonb->>'fallback')`,
-  };
+export const PLACE_AGGREGATES = `
+  (array_agg(sr.attributes->>'school' ORDER BY sr.loaded_at DESC, sr.id DESC) FILTER (WHERE sr.attributes->>'school' IS NOT NULL))[1] AS school,
+  (array_agg(upper(split_part(trim(sr.postcode), ' ', 1)) ORDER BY sr.loaded_at DESC, sr.id DESC) FILTER (WHERE sr.postcode IS NOT NULL))[1] AS district`;
+
+/**
+ * The holding team's id, given the areas parameter `areas` (e.g. `$1`), the current allocation's
+ * alias `al` and the place columns `pl.school`, `pl.district` (from `PLACE_AGGREGATES`).
+ */
+export function teamSql(areas: string, al = 'al', pl = 'pl'): string {
+  return `COALESCE(${al}.team_id, (${areas}::jsonb->'schools')->>${pl}.school, (${areas}::jsonb->'localities')->>${pl}.district, ${areas}::jsonb->>'fallback')`;
 }
 
 /** The team holding `personId`: its id, null when no team does, undefined when there is no such person. */
 export async function teamHolding(store: Store, teams: readonly TeamConfig[], personId: string): Promise<string | null | undefined> {
-  const { joins, team } = holdingSql('p.id', '$2');
   const [row] = await store.sql.query<{ team: string | null }>(
-    `SELECT ${team} AS team FROM persons p ${joins} WHERE p.id = $1`, [personId, teamAreas(teams)]);
+    `SELECT ${teamSql('$2')} AS team FROM persons p
+       LEFT JOIN allocations al ON al.person_id = p.id AND al.ended_at IS NULL
+       LEFT JOIN LATERAL (SELECT ${PLACE_AGGREGATES} FROM person_records pr
+         JOIN source_records sr ON sr.id = pr.source_record_id AND sr.kind = 'subject' WHERE pr.person_id = p.id) pl ON true
+      WHERE p.id = $1`, [personId, teamAreas(teams)]);
   return row === undefined ? undefined : row.team;
 }

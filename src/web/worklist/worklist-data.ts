@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { TeamConfig } from '../../governance/partnership-schema.ts';
-import { holdingSql, teamAreas } from '../casework/team-holding.ts';
+import { PLACE_AGGREGATES, teamAreas, teamSql } from '../casework/team-holding.ts';
 import { pseudonymFor } from '../people/pseudonym.ts';
 import { factorLabel } from './factor-labels.ts';
 
@@ -81,7 +81,6 @@ function ageBand(age: number | null): Worklist['items'][number]['ageBand'] {
   return age <= 17 ? '16_17' : '18_plus';
 }
 
-const holding = holdingSql('f.person_id', '$1');
 const WORKLIST_SQL = `
 WITH latest AS (SELECT max(as_of) AS as_of FROM factor_instances),
 f AS (
@@ -92,16 +91,21 @@ f AS (
 s AS (
   SELECT DISTINCT ON (sc.person_id) sc.person_id, sc.probability
     FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
+   WHERE sc.person_id IN (SELECT person_id FROM f)
    ORDER BY sc.person_id, sc.as_of DESC, sc.scored_at DESC),
-r AS (
-  SELECT DISTINCT ON (pr.person_id) pr.person_id, sr.given_name, sr.family_name, sr.dob
+pl AS (
+  SELECT pr.person_id,
+         (array_agg(sr.given_name ORDER BY (sr.dob IS NULL), sr.id))[1] AS given_name,
+         (array_agg(sr.family_name ORDER BY (sr.dob IS NULL), sr.id))[1] AS family_name,
+         (array_agg(sr.dob ORDER BY (sr.dob IS NULL), sr.id))[1] AS dob, ${PLACE_AGGREGATES}
     FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id AND sr.kind = 'subject'
-   ORDER BY pr.person_id, (sr.dob IS NULL), sr.id)
+   WHERE pr.person_id IN (SELECT person_id FROM f)
+   GROUP BY pr.person_id)
 SELECT f.person_id, f.factors, f.changed_on::text AS changed_on, s.probability, latest.as_of::text AS as_of,
-       r.given_name, r.family_name, date_part('year', age(latest.as_of, r.dob))::int AS age,
-       ${holding.team} AS team_id, sch.school, (al.id IS NOT NULL) AS allocated, al.worker_id, u.display_name AS worker_name
-  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN r ON r.person_id = f.person_id
-  ${holding.joins}
+       pl.given_name, pl.family_name, date_part('year', age(latest.as_of, pl.dob))::int AS age,
+       ${teamSql('$1')} AS team_id, pl.school, (al.id IS NOT NULL) AS allocated, al.worker_id, u.display_name AS worker_name
+  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN pl ON pl.person_id = f.person_id
+  LEFT JOIN allocations al ON al.person_id = f.person_id AND al.ended_at IS NULL
   LEFT JOIN users u ON u.id = al.worker_id`;
 
 /** Who is looking: their team scope, user id, whether pseudonymised, and the configured teams. */
