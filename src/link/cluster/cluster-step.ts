@@ -6,7 +6,6 @@
  * a second pass adds `relation_weight` to pairs related to the same first-pass person whose names
  * agree, and never joins a record to one it is related to.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';

@@ -5,6 +5,7 @@
  * an `incremental` run in one transaction.
  */
 import type { Store } from '../../store/index.ts';
+import { evidencePredicate } from '../cluster/link-evidence-sql.ts';
 import { weightOf } from '../predict/model-weights.ts';
 import type { OnProgress } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
@@ -75,7 +76,7 @@ FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.statu
       if (values.some((v) => v)) strongIds.set(rid, values);
     }
     const edgesReader = await connection.runAndReadAll(`SELECT __rid_l, __rid_r, match_weight FROM ${quoteIdent(scored)}
-WHERE match_weight >= $w ORDER BY match_weight DESC, __rid_l, __rid_r`, { w: weightOf(threshold) });
+WHERE match_weight >= $w AND ${evidencePredicate(model)} ORDER BY match_weight DESC, __rid_l, __rid_r`, { w: weightOf(threshold) });
     const [l, r, w] = edgesReader.getColumnsJS() as [number[], number[], number[]];
     const { assignment, personOfCluster } = clusterIncremental({
       recordCount: recordOf.length - 1, edges: { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) },
