@@ -1,7 +1,8 @@
 /**
  * Differences and ratios of each group's metrics to the reference group's, and the flags raised
  * where they pass the thresholds (ratio outside [min_ratio, max_ratio], or |difference| above
- * max_difference; calibration gap above max_calibration_gap). Groups below the minimum size are
+ * max_difference; calibration gap above max_calibration_gap; observed over expected outcomes outside
+ * [min_ratio, max_ratio] with a 95% interval that excludes 1 — large and not chance). Groups below the minimum size are
  * compared but never flagged. A ratio to a reference of 0 is null.
  */
 import { COMPARED_METRICS, FLAGGED_METRICS, type AuditThresholds, type GroupReport } from './fairness-schema.ts';
@@ -28,6 +29,7 @@ export function compareToReference(group: GroupCounts, reference: GroupCounts, t
     diff_base_rate: null, ratio_base_rate: null, diff_selection_rate: null, ratio_selection_rate: null,
     diff_fpr: null, ratio_fpr: null, diff_fnr: null, ratio_fnr: null, diff_ppv: null, ratio_ppv: null,
     diff_auc: null, ratio_auc: null,
+    ...observedExpected(group),
     flags: [],
   };
   for (const metric of COMPARED_METRICS) {
@@ -49,5 +51,21 @@ export function compareToReference(group: GroupCounts, reference: GroupCounts, t
     if (diff !== null && Math.abs(diff) > thresholds.max_difference) report.flags.push(`diff_${metric}`);
   }
   if (group.calibration_gap !== null && Math.abs(group.calibration_gap) > thresholds.max_calibration_gap) report.flags.push('calibration_gap');
+  const { observed_expected: ratio, observed_expected_low: low, observed_expected_high: high } = report;
+  const material = ratio !== null && (ratio < thresholds.min_ratio || ratio > thresholds.max_ratio);
+  if (material && low !== null && high !== null && (low > 1 || high < 1)) report.flags.push('observed_expected');
   return report;
+}
+
+/**
+ * Positives over the sum of the group's scores, with a 95% interval: exp(±1.96/√O) on the log scale
+ * for O > 0; for O = 0, from 0 to 3.69/E (the exact Poisson upper bound). Null unless scores are probabilities.
+ */
+export function observedExpected(group: GroupCounts): Pick<GroupReport, 'observed_expected' | 'observed_expected_low' | 'observed_expected_high'> {
+  const expected = group.mean_score === null ? 0 : group.mean_score * group.n;
+  if (!(expected > 0)) return { observed_expected: null, observed_expected_low: null, observed_expected_high: null };
+  const ratio = group.positives / expected;
+  if (group.positives === 0) return { observed_expected: 0, observed_expected_low: 0, observed_expected_high: 3.689 / expected };
+  const spread = Math.exp(1.96 / Math.sqrt(group.positives));
+  return { observed_expected: ratio, observed_expected_low: ratio / spread, observed_expected_high: ratio * spread };
 }

@@ -32,7 +32,9 @@ describe('the fairness audit', () => {
     expect(b.flags).toEqual(expect.arrayContaining(['ratio_selection_rate', 'diff_selection_rate', 'ratio_fpr', 'diff_fpr']));
     expect(b.diff_selection_rate).toBeCloseTo(b.selection_rate - report.groups.A!.selection_rate, 12);
     expect(b.ratio_fpr).toBeCloseTo(b.fpr! / report.groups.A!.fpr!, 12);
-    expect(report.groups.A!.flags.filter((f) => f !== 'calibration_gap')).toEqual([]);
+    // the scores are not calibrated (mean ≈ 0.55 against a rate of 0.3): A's calibration flags are right
+    expect(report.groups.A!.flags.filter((f) => f !== 'calibration_gap' && f !== 'observed_expected')).toEqual([]);
+    expect(report.groups.A!.observed_expected_high!).toBeLessThan(0.8);
     expect(report.groups.A!.ratio_fpr).toBe(1);
   });
 
@@ -79,5 +81,33 @@ describe('groups from a column', () => {
 
   it('keeps a column with few values as it is', () => {
     expect(assignGroups(['1', '0', ' 1', null])).toEqual({ groups: ['1', '0', '1', '(missing)'], banding: null });
+  });
+});
+
+describe('observed over expected outcomes by group', () => {
+  /** Calibrated scores for everyone; group "R" has every outcome recorded twice as often as its scores say. */
+  function recorded(factor: number) {
+    const random = seededRandom(9);
+    const groups: string[] = [], labels: number[] = [], scores: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const group = i % 5 === 0 ? 'R' : 'W';
+      const p = 0.02 + 0.08 * random();
+      groups.push(group); scores.push(p); labels.push(random() < p * (group === 'R' ? factor : 1) ? 1 : 0);
+    }
+    return auditFairness({ groupColumn: 'group', scores, labels, groups: assignGroups(groups), threshold: 0.08 });
+  }
+
+  it('flags a group whose recorded outcomes exceed its scores (ratio above 1.25 and its interval above 1)', () => {
+    const r = recorded(2).groups.R!;
+    expect(r.observed_expected!).toBeGreaterThan(1.7);
+    expect(r.observed_expected_low!).toBeGreaterThan(1);
+    expect(r.flags).toContain('observed_expected');
+  });
+
+  it('does not flag calibrated groups', () => {
+    const report = recorded(1);
+    for (const g of ['R', 'W']) expect(report.groups[g]!.flags).not.toContain('observed_expected');
+    expect(report.groups.R!.observed_expected_low!).toBeLessThan(1);
+    expect(report.groups.R!.observed_expected_high!).toBeGreaterThan(1);
   });
 });

@@ -32,6 +32,14 @@ export const GroupReportSchema = z.object({
   /** Mean score, and mean score − base rate, when the scores are probabilities (else null). */
   mean_score: rate,
   calibration_gap: rate,
+  /**
+   * Observed over expected outcomes (positives / Σ scores) with a 95% interval (log scale, Poisson),
+   * when the scores are probabilities: above 1, the group's recorded outcomes exceed what its scores
+   * predict — the signature of an outcome recorded more often for the group (or of a missing cause).
+   */
+  observed_expected: rate.default(null),
+  observed_expected_low: rate.default(null),
+  observed_expected_high: rate.default(null),
   /** Calibration curve on bins shared by every group (the deciles of all scores), or null. */
   calibration: z.array(CalibrationBinSchema).nullable(),
   is_reference: z.boolean(),

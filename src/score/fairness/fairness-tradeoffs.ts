@@ -23,7 +23,7 @@ export function explainTradeoffs(groups: readonly GroupReport[], thresholds: Aud
   const probabilities = reference.mean_score !== null;
   const criteria = {
     calibration_within_groups: !probabilities ? 'not_applicable' as const
-      : reportable.some((g) => g.flags.includes('calibration_gap')) ? 'violated' as const : 'holds' as const,
+      : reportable.some((g) => g.flags.includes('calibration_gap') || g.flags.includes('observed_expected')) ? 'violated' as const : 'holds' as const,
     equal_fpr: status((g) => g.flags.some((flag) => flag.endsWith('_fpr'))),
     equal_fnr: status((g) => g.flags.some((flag) => flag.endsWith('_fnr'))),
     predictive_parity: status((g) => g.flags.some((flag) => flag.endsWith('_ppv'))),

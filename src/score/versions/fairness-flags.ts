@@ -31,6 +31,9 @@ export function fairnessFlags(fairness: ModelFairness): FairnessFlag[] {
       const report = audit.groups[group]!;
       return report.flags.map((flag): FairnessFlag => {
         const key = `${entry.attribute}|${group}|${flag}`;
+        if (flag === 'observed_expected') {
+          return { key, attribute: entry.attribute, group, metric: flag, text: `${entry.attribute} = ${group}: ${report.positives} recorded outcomes against ${fmt((report.mean_score ?? 0) * report.n)} expected from the scores (observed/expected ${fmt(report.observed_expected)}, 95% interval ${fmt(report.observed_expected_low)}–${fmt(report.observed_expected_high)}): the outcome may be recorded more or less often for this group` };
+        }
         if (flag === 'calibration_gap') {
           return { key, attribute: entry.attribute, group, metric: flag, text: `${entry.attribute} = ${group}: mean score differs from the observed rate by ${fmt(report.calibration_gap)} (limit ±${audit.thresholds.max_calibration_gap})` };
         }
