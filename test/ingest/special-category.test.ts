@@ -19,6 +19,7 @@ const HEADER = 'PatientID,Forename,Surname,DOB,Start,End,Tier,Substance,Service'
 const EXTRACT = `${HEADER}
 P1,Ann,Smith,01/02/2010,05/01/2024,01/03/2024,Tier 3,cannabis,Hillside young people's service
 P2,Bob,Jones,31/12/2009,10/02/2024,,Tier 2,ketamine,Hillside young people's service
+P9,Cy,Evans,31/02/2009,11/02/2024,,Tier 3,cannabis,Hillside young people's service
 `;
 
 const CLINIC_AGREEMENT = `
@@ -76,10 +77,10 @@ describe.each(storeTargets)('sealing health events at ingest on $name', ({ open 
   it('stores no clinical detail in clear: events and records hold envelopes; dates stay readable', async () => {
     const plan = await planFor(store, 'clinic', LOAD_DATE, configDir);
     const { stats } = loaded(await loadFile(store, plan, dir.file('clinic-1.csv', EXTRACT)));
-    expect([stats.rowsLoaded, stats.eventsAdded]).toEqual([2, 2]);
+    expect([stats.rowsLoaded, stats.rowsQuarantined, stats.eventsAdded]).toEqual([2, 1, 2]);
     const rows = await store.sql.query<{ row: string }>(
       `SELECT e::text AS row FROM events e UNION ALL SELECT r::text FROM source_records r UNION ALL SELECT q::text FROM quarantined_rows q`);
-    expect(rows.length).toBe(4);
+    expect(rows.length).toBe(5);
     for (const { row } of rows) for (const text of CLINICAL) expect(row).not.toContain(text);
     const events = await store.sql.query<{ value: string; detail: Record<string, string>; special_category: boolean; occurred_on: string }>(
       `SELECT value, detail, special_category, occurred_on::text FROM events ORDER BY occurred_on`);
@@ -98,6 +99,8 @@ describe.each(storeTargets)('sealing health events at ingest on $name', ({ open 
     const again = `${EXTRACT}P3,Cara,Khan,04/04/2011,01/03/2024,,Tier 2,alcohol,Hillside young people's service\n`;
     const { stats } = loaded(await loadFile(store, plan, dir.file('clinic-2.csv', again)));
     expect([stats.rowsLoaded, stats.eventsAdded]).toEqual([3, 1]);
+    const [quarantined] = await store.sql.query<{ raw: string }>(`SELECT raw FROM quarantined_rows LIMIT 1`);
+    expect(JSON.parse(quarantined!.raw)).toEqual({ PatientID: 'P9', Forename: 'Cy', Surname: 'Evans', DOB: '31/02/2009' });
     expect((await countsOf(store, 'clinic')).events).toBe(3);
   });
 

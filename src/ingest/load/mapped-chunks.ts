@@ -6,6 +6,7 @@
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
 import { withoutPositions } from '../agreement/column-policy.ts';
 import { applyMapping } from '../mapping/apply-mapping.ts';
+import { ruleGivesSpecialEvents, specialOnlyColumns } from '../mapping/special-rules.ts';
 import type { Mapping } from '../mapping-schema.ts';
 import type { AdapterItem, FlatRecord, SourceRow } from '../source-row.ts';
 import { addMapped, addQuarantined, emptyChunk, type Chunk } from './chunk.ts';
@@ -23,6 +24,9 @@ export interface ChunkingContext {
 /** Yields chunks of at most `chunkRows` rows; every item read lands in exactly one chunk. */
 export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: ChunkingContext): AsyncGenerator<Chunk> {
   const { mapping, policy, stats, chunkRows } = context;
+  // a health dataset's quarantined rows keep no column only health rules read, and no unparsed text
+  const health = mapping.events.some(ruleGivesSpecialEvents);
+  const sealedOnly = specialOnlyColumns(mapping);
   let chunk = emptyChunk();
   let headerChecked = false;
   for await (const item of items) {
@@ -35,7 +39,7 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
     if (!item.ok) {
       stats.rowsQuarantined += 1;
       tally(stats.quarantineCodes, item.error.code);
-      const raw = declared && stats.refusedColumns.size === 0 ? item.raw : '';
+      const raw = declared && stats.refusedColumns.size === 0 && !health ? item.raw : '';
       addQuarantined(chunk, { rowNumber: item.rowNumber, column: item.error.column ?? null, code: item.error.code, message: item.error.message, raw });
     } else {
       if (!declared) noteRefused(item, policy, stats.refusedColumns);
@@ -52,7 +56,7 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
         addQuarantined(chunk, {
           rowNumber: item.rowNumber, column: first!.column ?? null, code: first!.code,
           message: mapped.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | '),
-          raw: JSON.stringify(agreedFields(item.fields, policy)),
+          raw: JSON.stringify(agreedFields(item.fields, policy, sealedOnly)),
         });
       }
     }
@@ -82,8 +86,8 @@ function noteRefused(row: SourceRow, policy: ColumnPolicy, refused: Set<string>)
   }
 }
 
-function agreedFields(fields: FlatRecord, policy: ColumnPolicy): FlatRecord {
+function agreedFields(fields: FlatRecord, policy: ColumnPolicy, sealedOnly: (key: string) => boolean): FlatRecord {
   const kept: FlatRecord = {};
-  for (const key in fields) if (policy.allows(key)) kept[key] = fields[key]!;
+  for (const key in fields) if (policy.allows(key) && !sealedOnly(key)) kept[key] = fields[key]!;
   return kept;
 }
