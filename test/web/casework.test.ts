@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamAreas, teamHolding } from '../../src/web/casework/team-holding.ts';
 import { teamProblems } from '../../src/web/casework/partnership-teams.ts';
 import { storeTargets } from '../support/stores.ts';
+import { trainedModel } from './support/trained-model.ts';
 import { startTestApp, type Actor, type TestApp } from './support/web-app.ts';
 
 const form = (actor: Actor, fields: Record<string, string>) => ({ _csrf: actor.csrf, ...fields });
@@ -74,6 +75,7 @@ describe.each(storeTargets)('casework on $name', (target) => {
     expect(casework.recommended.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['family-support-worker', 'school-inclusion-mentoring', 'children-of-offenders-programme']));
     expect(casework.recommended.map((o: { id: string }) => o.id)).not.toContain('neet-engagement');
     const page = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
+    expect(page.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Line chart of the estimated likelihood/);
     for (const text of ['How the score has changed', '41%', 'How the records were linked', 'Comparison levels', 'Support the catalogue suggests',
       'Family support worker (early help)', 'Record decision', 'Start support plan', 'Record consent']) {
       expect(page.body, text).toContain(text);
@@ -210,6 +212,21 @@ describe.each(storeTargets)('casework on $name', (target) => {
     const [item] = await t.store.sql.query<{ status: string }>('SELECT status FROM review_items WHERE id = $1', [t.fixtures.reviewItemId]);
     expect(item!.status).toBe('non_match');
     expect((await t.request(analyst, { method: 'POST', url, headers: { 'x-csrf-token': analyst.csrf }, payload: { decision: 'match' } })).statusCode).toBe(400);
+  });
+
+  it('explains a link with the waterfall of its run’s model, as a table and a chart, once the run has a model', async () => {
+    await t.store.sql.query(`UPDATE link_runs SET model = $1`, [JSON.stringify(trainedModel())]);
+    const actor = await t.actAs('practitioner', { purpose: 'early_help' });
+    const person = (await t.request(actor, { url: `/api/v1/people/${t.fixtures.personId}` })).json();
+    const [link] = person.links;
+    expect(link.waterfall[0].column).toBe('prior');
+    expect(link.waterfall.map((s: { column: string }) => s.column)).toEqual(['prior', 'given_name', 'family_name', 'dob', 'postcode', 'upn']);
+    expect(link.chart).toMatchObject({ $schema: expect.stringContaining('vega-lite') });
+    const page = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
+    expect(page.body).toContain('How the weight adds up');
+    expect(page.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Waterfall chart of the match weight/);
+    const review = (await t.request(await t.actAs('analyst'), { url: `/api/v1/review-queue/${t.fixtures.reviewItemId}` })).json();
+    expect(review.waterfall).toHaveLength(6);
   });
 
   it('shows the support catalogue to the governance lead and through the API, and refuses it to an uploader', async () => {
