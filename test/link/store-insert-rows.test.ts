@@ -4,6 +4,7 @@
  * chunk boundaries, on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLinksSql } from '../../src/link/store/insert-links.ts';
 import { insertRows, unnestInsertSql } from '../../src/link/store/insert-rows.ts';
 import type { Store } from '../../src/store/index.ts';
 import { storeTargets } from '../support/stores.ts';
@@ -13,6 +14,13 @@ const awkward = ['plain', 'with "quotes"', 'a,b', '{braces}', 'back\\slash', 'NU
 it('generates one unnest statement with jsonb cast from text', () => {
   expect(unnestInsertSql('t', [['id', 'bigint'], ['doc', 'jsonb']], 'ON CONFLICT DO NOTHING'))
     .toBe('INSERT INTO t (id, doc) SELECT x.id, x.doc::jsonb FROM unnest($1::bigint[], $2::text[]) AS x(id, doc) ON CONFLICT DO NOTHING');
+});
+
+it('builds the links\' comparison jsonb on the server from one small-integer array per comparison', () => {
+  expect(insertLinksSql(['given_name', 'dob'])).toBe(`INSERT INTO record_links (run_id, record_l, record_r, match_weight, match_probability, comparison)
+SELECT $1::bigint, x.l, x.r, x.w, x.p, jsonb_build_object('given_name', x.g0, 'dob', x.g1)
+FROM unnest($2::bigint[], $3::bigint[], $4::float8[], $5::float8[], $6::int2[], $7::int2[]) AS x(l, r, w, p, g0, g1)`);
+  expect(() => insertLinksSql(["x'); DROP TABLE persons; --"])).toThrow(/not a comparison name/);
 });
 
 describe.each(storeTargets)('insertRows on $name', (target) => {

@@ -8,6 +8,7 @@ import type { LinkResult } from '../link-records.ts';
 import { gammaColumn } from '../predict/comparison-vector-sql.ts';
 import { reviewPairsSql, reviewParams } from '../cluster/review-pairs-sql.ts';
 import { quoteIdent } from '../sql/quote.ts';
+import type { ScoredLinks } from './insert-links.ts';
 
 export interface RecordClusters {
   readonly records: number[];
@@ -46,15 +47,18 @@ FROM cl LEFT JOIN best ON best.rid = cl.__rid ORDER BY cl.__rid`);
 const ordered = (records: string) => `
 JOIN ${quoteIdent(records)} AS l ON l.__rid = s.__rid_l JOIN ${quoteIdent(records)} AS r ON r.__rid = s.__rid_r`;
 
-/** The scored pairs (at or above the review floor), smaller source record id on the left. */
-export async function readScoredPairs(connection: DuckDBConnection, result: LinkResult): Promise<ScoredPairs> {
+/** The scored pairs (at or above the review floor), smaller source record id on the left, with their comparison vectors. */
+export async function readScoredPairs(connection: DuckDBConnection, result: LinkResult): Promise<ScoredLinks> {
   const { records, scored } = result.tables;
-  const gammas = result.model.spec.comparisons.map((c) => `${quoteIdent(c.name)} := ${quoteIdent(gammaColumn(c))}`).join(', ');
-  const [left, right, weight, probability, detail] = await columns(connection, `SELECT
+  const { comparisons } = result.model.spec;
+  const [left, right, weight, probability, ...levels] = await columns(connection, `SELECT
   least(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE, greatest(l.record_id::BIGINT, r.record_id::BIGINT)::DOUBLE,
-  s.match_weight, s.match_probability, to_json(struct_pack(${gammas}))::VARCHAR
+  s.match_weight, s.match_probability${comparisons.map((c) => `, s.${quoteIdent(gammaColumn(c))}::INTEGER`).join('')}
 FROM ${quoteIdent(scored)} AS s ${ordered(records)} ORDER BY 1, 2`);
-  return { left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[], detail: detail as string[] };
+  return {
+    left: left as number[], right: right as number[], weight: weight as number[], probability: probability as number[],
+    comparisons: { names: comparisons.map((c) => c.name), levels: levels as number[][] },
+  };
 }
 
 /** Pairs for clerical review: decisions that would change a person (see cluster/review-pairs-sql.ts). */

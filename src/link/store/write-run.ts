@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SqlClient, Store } from '../../store/index.ts';
+import { insertLinks, type ScoredLinks } from './insert-links.ts';
 import { insertRows } from './insert-rows.ts';
 import { mapPersons, type PersonMapping } from './person-mapping.ts';
 import type { RecordClusters, ScoredPairs } from './run-results.ts';
@@ -20,7 +21,7 @@ export interface RunRow {
 
 export interface RunWrite {
   readonly clusters: RecordClusters;
-  readonly pairs: ScoredPairs;
+  readonly pairs: ScoredLinks;
   readonly review: ScoredPairs;
 }
 
@@ -64,8 +65,7 @@ VALUES ($1, $2::jsonb, $3, $4::jsonb, $5, $6::jsonb, now()) RETURNING id::text A
     await insertRows(tx, 'person_records', [['source_record_id', 'bigint'], ['person_id', 'text'], ['match_probability', 'float8'], ['run_id', 'bigint']],
       c.records.length, (i) => [c.records[i], mapping.personOf.get(c.clusters[i]!), c.probabilities[i], runId]);
     await tx.query('DELETE FROM record_links');
-    await insertRows(tx, 'record_links', [['run_id', 'bigint'], ...PAIR_COLUMNS, ['comparison', 'jsonb']], pairs.left.length,
-      (i) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], pairs.detail[i]]);
+    await insertLinks(tx, runId, pairs);
     await insertRows(tx, 'review_items', [['run_id', 'bigint'], ...PAIR_COLUMNS], review.left.length,
       (i) => [runId, review.left[i], review.right[i], review.weight[i], review.probability[i]],
       { suffix: `ON CONFLICT (record_l, record_r) DO UPDATE SET run_id = excluded.run_id, match_weight = excluded.match_weight,
