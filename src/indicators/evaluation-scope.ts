@@ -13,7 +13,7 @@ import { RELATIONSHIP_KINDS } from '../ingest/mapping-schema.ts';
 import type { SqlClient } from '../store/index.ts';
 import { RELATION_DIRECTION, type KnownFrom } from './factor-definitions.ts';
 import { familyLinksSql } from './family-graph.ts';
-import { knownSql } from './known-from.ts';
+import { knownSql, type KnownSql } from './known-from.ts';
 
 export interface ScopeOptions {
   asOf: string;
@@ -32,6 +32,8 @@ const CREATE_FACTS = `
 CREATE TEMP TABLE ind_excluded_records (record_id bigint PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE ind_objecting (person_id text PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE ind_person_facts (person_id text PRIMARY KEY, dob date NOT NULL, known_on date, known_from text NOT NULL) ON COMMIT DROP;
+CREATE TEMP TABLE ind_batch_days (id bigint PRIMARY KEY, day date NOT NULL) ON COMMIT DROP;
+INSERT INTO ind_batch_days SELECT id, (started_at AT TIME ZONE 'Europe/London')::date FROM ingest_batches;
 CREATE TEMP TABLE ind_first_activity (record_id bigint PRIMARY KEY, first_on date) ON COMMIT DROP;
 INSERT INTO ind_first_activity SELECT source_record_id, min(COALESCE(recorded_on, occurred_on)) FROM events GROUP BY source_record_id;
 ANALYZE ind_first_activity;
@@ -49,7 +51,7 @@ INSERT INTO ind_objecting
  * Per active person not objecting: the most common date of birth over their records that are not
  * left out (ties: the earliest), and the first date one of those records counts as held.
  */
-const factsSql = (knownOn: string) => `
+const factsSql = (known: KnownSql) => `
 INSERT INTO ind_person_facts (person_id, dob, known_on, known_from)
 SELECT d.person_id, d.dob, k.known_on, $1
 FROM (
@@ -63,12 +65,25 @@ FROM (
   ORDER BY pr.person_id, count(*) DESC, sr.dob
 ) d
 JOIN (
-  SELECT kpr.person_id, min(${knownOn}) AS known_on
-  FROM person_records kpr JOIN source_records ksr ON ksr.id = kpr.source_record_id
+  SELECT kpr.person_id, min(${known.knownOn('kb.day', 'fa.first_on')}) AS known_on
+  FROM person_records kpr
+  JOIN source_records ksr ON ksr.id = kpr.source_record_id
+  JOIN ind_batch_days kb ON kb.id = ksr.batch_id
+  LEFT JOIN ind_first_activity fa ON fa.record_id = ksr.id
   WHERE NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id = ksr.id)
   GROUP BY kpr.person_id
 ) k ON k.person_id = d.person_id
 WHERE NOT EXISTS (SELECT 1 FROM ind_objecting o WHERE o.person_id = d.person_id)`;
+
+/** Relationships between records not left out, with the first date each counts as known. */
+const relationshipsSql = (known: KnownSql) => `
+INSERT INTO ind_relationships
+SELECT r.kind, r.from_record_id, r.to_record_id, ${known.knownOn('kb.day', 'ff.first_on', 'ft.first_on')}
+FROM relationships r
+JOIN ind_batch_days kb ON kb.id = r.batch_id
+LEFT JOIN ind_first_activity ff ON ff.record_id = r.from_record_id
+LEFT JOIN ind_first_activity ft ON ft.record_id = r.to_record_id
+WHERE NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id IN (r.from_record_id, r.to_record_id))`;
 
 const COHORT = `
 INSERT INTO ind_cohort (person_id, dob, age)
@@ -82,13 +97,11 @@ async function prepareFacts(tx: SqlClient, knownFrom: KnownFrom): Promise<void> 
   if (present?.facts) {
     const [policy] = await tx.query<{ known_from: string }>('SELECT known_from FROM ind_person_facts LIMIT 1');
     if (!policy || policy.known_from === knownFrom) return;
-    await tx.exec('DROP TABLE ind_excluded_records, ind_objecting, ind_person_facts, ind_relationships, ind_first_activity');
+    await tx.exec('DROP TABLE ind_excluded_records, ind_objecting, ind_person_facts, ind_relationships, ind_first_activity, ind_batch_days');
   }
   await tx.exec(SETTINGS + CREATE_FACTS);
-  await tx.query(factsSql(knownSql(knownFrom).recordKnownOn('ksr')), [knownFrom]);
-  await tx.exec(`INSERT INTO ind_relationships
-    SELECT r.kind, r.from_record_id, r.to_record_id, ${knownSql(knownFrom).relationshipKnownOn('r')} FROM relationships r
-    WHERE NOT EXISTS (SELECT 1 FROM ind_excluded_records x WHERE x.record_id IN (r.from_record_id, r.to_record_id))`);
+  await tx.query(factsSql(knownSql(knownFrom)), [knownFrom]);
+  await tx.exec(relationshipsSql(knownSql(knownFrom)));
   await tx.exec('ANALYZE ind_excluded_records; ANALYZE ind_objecting; ANALYZE ind_person_facts; ANALYZE ind_relationships;');
 }
 

@@ -13,13 +13,12 @@ export interface KnownSql {
   /** A relationship row (`r`) counts as known on the as-of date. */
   relationship(r: string, asOf: string): string;
   /**
-   * The first date on which a source record row (`sr`) counts as held — so that `record(sr, d)` holds
-   * exactly when this date is on or before `d` (NULL: never). Lets a scope be computed once for many
-   * dates. Reads the temporary table `ind_first_activity (record_id, first_on)`.
+   * The first date a row counts as known, from its batch's start date and the first activity dates
+   * of the records it concerns (a record: its own; a relationship: either end) — so that `record(sr, d)`
+   * holds exactly when this date is on or before `d` (NULL: never). Lets a scope be computed once
+   * for many dates, with joins instead of a lookup per row and date.
    */
-  recordKnownOn(sr: string): string;
-  /** The first date a relationship row (`r`) counts as known, as `recordKnownOn` for records. */
-  relationshipKnownOn(r: string): string;
+  knownOn(batchDate: string, ...firstActivity: string[]): string;
 }
 
 /** The batch that carried a row had started by the as-of date (UK calendar date). */
@@ -32,32 +31,19 @@ const active = (recordId: string, asOf: string) =>
   `EXISTS (SELECT 1 FROM events ka WHERE ka.source_record_id = ${recordId}`
   + ` AND COALESCE(ka.recorded_on, ka.occurred_on) <= ${asOf})`;
 
-/** The UK calendar date the batch that carried a row started. */
-const batchDate = (alias: string) =>
-  `(SELECT (kb.started_at AT TIME ZONE 'Europe/London')::date FROM ingest_batches kb WHERE kb.id = ${alias}.batch_id)`;
-
-/**
- * The earliest date a record's events were recorded (or, with no recorded date, occurred), from the
- * scope's `ind_first_activity` (one scan of the events per transaction, see evaluation-scope.ts).
- */
-const firstActivity = (recordId: string) =>
-  `(SELECT fa.first_on FROM ind_first_activity fa WHERE fa.record_id = ${recordId})`;
-
 const policies: Record<KnownFrom, KnownSql> = {
   batch: {
     event: (e, asOf) => batchStarted(e, asOf),
     record: (sr, asOf) => batchStarted(sr, asOf),
     relationship: (r, asOf) => batchStarted(r, asOf),
-    recordKnownOn: (sr) => batchDate(sr),
-    relationshipKnownOn: (r) => batchDate(r),
+    knownOn: (batch) => batch,
   },
   batch_or_activity: {
     event: () => 'TRUE',
     record: (sr, asOf) => `(${batchStarted(sr, asOf)} OR ${active(`${sr}.id`, asOf)})`,
     relationship: (r, asOf) =>
       `(${batchStarted(r, asOf)} OR ${active(`${r}.from_record_id`, asOf)} OR ${active(`${r}.to_record_id`, asOf)})`,
-    recordKnownOn: (sr) => `LEAST(${batchDate(sr)}, ${firstActivity(`${sr}.id`)})`,
-    relationshipKnownOn: (r) => `LEAST(${batchDate(r)}, ${firstActivity(`${r}.from_record_id`)}, ${firstActivity(`${r}.to_record_id`)})`,
+    knownOn: (batch, ...activity) => `LEAST(${[batch, ...activity].join(', ')})`,
   },
 };
 
