@@ -10,6 +10,7 @@ const benches: Array<{ name: string; file: string; args: string[] }> = [
   { name: 'ingest', file: 'bench/ingest-bench.ts', args: [] },
   { name: 'link', file: 'bench/link-bench.ts', args: ['--records', '1000000'] },
   { name: 'model', file: 'bench/model-bench.ts', args: [] },
+  { name: 'demo-model', file: 'bench/demo-model-bench.ts', args: ['20000'] },
   { name: 'pprl', file: 'bench/pprl-bench.ts', args: ['100000', '2000'] },
   { name: 'web', file: 'bench/web-bench.ts', args: ['--persons', '100000', '--connections', '50', '--seconds', '15'] },
 ];
