@@ -75,6 +75,7 @@ export const accessMatrix: readonly AccessRule[] = [
   { method: 'GET', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
   { method: 'POST', path: '/purpose', summary: 'State the purpose for viewing people', roles: purposeStaters },
   { method: 'GET', path: '/people/:personId', summary: 'A person’s record', roles: personView },
+  { method: 'GET', path: '/people/:personId/trend.svg', summary: 'A person’s score over time, as a chart (SVG)', roles: caseworkers },
   {
     method: 'POST', path: '/people/:personId/dispute', summary: 'Report a data error in one of a person’s records (audited)',
     roles: caseworkers,

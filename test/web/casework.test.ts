@@ -75,7 +75,13 @@ describe.each(storeTargets)('casework on $name', (target) => {
     expect(casework.recommended.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['family-support-worker', 'school-inclusion-mentoring', 'children-of-offenders-programme']));
     expect(casework.recommended.map((o: { id: string }) => o.id)).not.toContain('neet-engagement');
     const page = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
-    expect(page.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Line chart of the estimated likelihood/);
+    expect(page.body).toContain(`<img src="/people/${t.fixtures.personId}/trend.svg" alt="Line chart of the estimated likelihood`);
+    const svg = await t.request(actor, { url: `/people/${t.fixtures.personId}/trend.svg` });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('<svg');
+    expect((await t.request(actor, { url: `/people/${t.fixtures.secondPersonId}/trend.svg` })).statusCode).toBe(404);
+    expect((await t.request(await t.actAs('practitioner_south', { purpose: 'early_help' }), { url: `/people/${t.fixtures.personId}/trend.svg` })).statusCode).toBe(403);
     for (const text of ['How the score has changed', '41%', 'How the records were linked', 'Comparison levels', 'Support the catalogue suggests',
       'Family support worker (early help)', 'Record decision', 'Start support plan', 'Record consent']) {
       expect(page.body, text).toContain(text);
@@ -224,7 +230,6 @@ describe.each(storeTargets)('casework on $name', (target) => {
     expect(link.chart).toMatchObject({ $schema: expect.stringContaining('vega-lite') });
     const page = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
     expect(page.body).toContain('How the weight adds up');
-    expect(page.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Waterfall chart of the match weight/);
     const review = (await t.request(await t.actAs('analyst'), { url: `/api/v1/review-queue/${t.fixtures.reviewItemId}` })).json();
     expect(review.waterfall).toHaveLength(6);
   });

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { HttpError } from '../http-error.ts';
 import { renderPersonPage } from '../people/person-page.ts';
+import { registerTrendChartRoute } from '../people/trend-chart-route.ts';
 import { PersonIdSchema } from '../people/person-id.ts';
 import { allocate } from './allocation.ts';
 import {
@@ -26,6 +27,7 @@ export function personIdOf(request: FastifyRequest): string {
 }
 
 export function registerCaseworkRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerTrendChartRoute(app, ctx);
   const form = <S extends z.ZodType>(path: string, name: string | ((request: FastifyRequest) => string), schema: S, write: Write<z.output<S>>, done: string) => {
     app.post(path, async (request: FastifyRequest, reply: FastifyReply) => {
       const personId = personIdOf(request);

@@ -8,8 +8,6 @@ import { isPseudonymised } from '../access/scope.ts';
 import type { AppContext } from '../app-context.ts';
 import { catalogueOffers, loadCasework, type Casework } from '../casework/casework-data.ts';
 import { CONSENT_GIVERS, CONSENT_STATUSES, DECISION_KINDS, labels, OUTCOMES, PLAN_STATUSES } from '../casework/casework-forms.ts';
-import type { TopLevelSpec } from 'vega-lite';
-import { renderChart } from '../models/model-charts.ts';
 import { viewPerson } from './person-view.ts';
 
 /** What a successful form leaves in the banner (`?done=<code>`). */
@@ -42,17 +40,9 @@ export async function renderPersonPage(
     pseudonymised, pseudonymKey: ctx.settings.pseudonymKey,
   });
   const casework = pseudonymised ? null : await loadCasework(ctx.store, principal, personId);
-  const trendChart = person.trend.length > 1
-    ? await renderChart(`person-trend:${person.personRef}:${JSON.stringify(person.trend)}`, 'How the score has changed',
-      () => person.trendChart as unknown as TopLevelSpec)
-    : null;
-  const linkCharts = await Promise.all(person.links.map((link) => (link.chart
-    ? renderChart(`link-waterfall:${link.left}:${link.right}:${link.matchWeight}`, 'How the weight adds up', () => link.chart as unknown as TopLevelSpec)
-      .catch(() => null)
-    : null)));
   const errors = state.errors ?? {};
   return ctx.render(request, reply, 'person', {
-    person, casework, trendChart, linkCharts, purposeName: purposeLabels[person.purpose as Purpose]?.name ?? person.purpose,
+    person, casework, purposeName: purposeLabels[person.purpose as Purpose]?.name ?? person.purpose,
     canReport: !pseudonymised, canAllocate: principal.role === 'supervisor' && !pseudonymised,
     done: state.done ? doneMessages[state.done] : undefined,
     errors, form: state.form, values: state.values ?? {}, hasErrors: Object.keys(errors).length > 0,
