@@ -49,14 +49,17 @@ GROUP BY least(a.person_id, b.person_id), greatest(a.person_id, b.person_id)`);
   }, 300_000);
 
   it('explains a stored link with the run\'s saved model: the waterfall adds up to the stored weight', async () => {
-    const [link] = await store.sql.query<{ l: string; r: string; w: number }>(`SELECT record_l::text AS l, record_r::text AS r, match_weight AS w
-FROM record_links WHERE (comparison->>'postcode')::int IS DISTINCT FROM 1 ORDER BY match_weight DESC, record_l, record_r LIMIT 1`);
-    const explained = await explainStoredPair(store, link!.r, link!.l);
-    expect(explained).toBeDefined();
-    expect(explained!.recordL).toBe(Number(link!.l));
-    expect(explained!.steps[0]!.column).toBe('prior');
-    expect(explained!.steps.at(-1)!.cumulative).toBeCloseTo(Number(link!.w), 6);
-    expect(explained!.chart.data.values).toHaveLength(explained!.steps.length);
+    const links = await store.sql.query<{ l: string; r: string; w: number }>(`SELECT record_l::text AS l, record_r::text AS r, match_weight AS w
+FROM record_links ORDER BY md5(record_l::text || ':' || record_r::text) LIMIT 20`);
+    expect(links).toHaveLength(20);
+    for (const link of links) {
+      const explained = await explainStoredPair(store, link.r, link.l);
+      expect(explained).toBeDefined();
+      expect(explained!.recordL).toBe(Number(link.l));
+      expect(explained!.steps[0]!.column).toBe('prior');
+      expect(explained!.steps.at(-1)!.cumulative).toBeCloseTo(Number(link.w), 6);
+      expect(explained!.chart.data.values).toHaveLength(explained!.steps.length);
+    }
     expect(await explainStoredPair(store, 1, 1)).toBeUndefined();
   }, 60_000);
 

@@ -23,18 +23,28 @@ export interface StoredPairExplanation {
   readonly chart: VegaLiteSpec;
 }
 
-/** Term frequencies (share of records holding the value) of the TF columns for two source records, from the store now. */
+/**
+ * Term frequencies (share of records holding the value) of the TF columns for two source records,
+ * as the run computed them: over every source record, postcodes of contacts included as the run
+ * filled them from their relations (see store-relations.ts). One scan of the store.
+ */
 async function storeTermFrequencies(sql: SqlClient, model: TrainedModel, l: number, r: number): Promise<PairVector['tf']> {
   const columns = [...new Set(model.spec.comparisons.flatMap((c) => c.levels.map(tfColumnOf).filter((x): x is string => !!x)))]
     .filter((c) => (ROLE_COLUMNS as readonly string[]).includes(c));
-  const tf: Record<string, readonly [number | null, number | null]> = {};
-  for (const column of columns) {
-    const share = (param: string) => `(SELECT count(*) FROM source_records WHERE ${column} = (SELECT ${column} FROM source_records WHERE id = ${param}))::float8
-  / nullif((SELECT count(${column}) FROM source_records), 0)`;
-    const [row] = await sql.query<{ l: number | null; r: number | null }>(`SELECT ${share('$1')} AS l, ${share('$2')} AS r`, [l, r]);
-    tf[column] = [row?.l ? Number(row.l) : null, row?.r ? Number(row.r) : null];
-  }
-  return tf;
+  if (!columns.length) return {};
+  const value = (c: string) => (c === 'postcode' ? 'coalesce(s.postcode, h.postcode)' : `s.${c}`);
+  const [row] = await sql.query<Record<string, number | null>>(`WITH household AS (
+  SELECT r.from_record_id AS id, min(t.postcode) AS postcode
+  FROM (SELECT DISTINCT from_record_id, to_record_id FROM relationships) AS r
+  JOIN source_records AS f ON f.id = r.from_record_id AND f.postcode IS NULL JOIN source_records AS t ON t.id = r.to_record_id
+  GROUP BY r.from_record_id HAVING count(DISTINCT t.postcode) = 1 AND count(t.postcode) = count(*)),
+all_values AS (SELECT s.id, ${columns.map((c) => `${value(c)} AS ${c}`).join(', ')} FROM source_records AS s LEFT JOIN household AS h ON h.id = s.id),
+pair AS (SELECT ${columns.map((c) => `(SELECT ${c} FROM all_values WHERE id = $1) AS ${c}_l, (SELECT ${c} FROM all_values WHERE id = $2) AS ${c}_r`).join(', ')})
+SELECT ${columns.map((c) => `(count(*) FILTER (WHERE v.${c} = pair.${c}_l))::float8 / nullif(count(v.${c}), 0) AS ${c}_l,
+  (count(*) FILTER (WHERE v.${c} = pair.${c}_r))::float8 / nullif(count(v.${c}), 0) AS ${c}_r`).join(', ')}
+FROM all_values AS v, pair`, [l, r]);
+  const share = (x: number | null | undefined) => (x ? Number(x) : null);
+  return Object.fromEntries(columns.map((c) => [c, [share(row?.[`${c}_l`]), share(row?.[`${c}_r`])] as const]));
 }
 
 /**
