@@ -21,7 +21,8 @@ export interface RunRow {
 
 export interface RunWrite {
   readonly clusters: RecordClusters;
-  readonly pairs: ScoredLinks;
+  /** The links: with comparison vectors (levels), or with a ready `detail` JSON per link (other linkers, e.g. the PPRL hub's `{ dice }`). */
+  readonly pairs: ScoredLinks | ScoredPairs;
   readonly review: ScoredPairs;
 }
 
@@ -65,7 +66,11 @@ VALUES ($1, $2::jsonb, $3, $4::jsonb, $5, $6::jsonb, now()) RETURNING id::text A
     await insertRows(tx, 'person_records', [['source_record_id', 'bigint'], ['person_id', 'text'], ['match_probability', 'float8'], ['run_id', 'bigint']],
       c.records.length, (i) => [c.records[i], mapping.personOf.get(c.clusters[i]!), c.probabilities[i], runId]);
     await tx.query('DELETE FROM record_links');
-    await insertLinks(tx, runId, pairs);
+    if ('comparisons' in pairs) await insertLinks(tx, runId, pairs);
+    else {
+      await insertRows(tx, 'record_links', [['run_id', 'bigint'], ...PAIR_COLUMNS, ['comparison', 'jsonb']], pairs.left.length,
+        (i) => [runId, pairs.left[i], pairs.right[i], pairs.weight[i], pairs.probability[i], pairs.detail[i]]);
+    }
     await insertRows(tx, 'review_items', [['run_id', 'bigint'], ...PAIR_COLUMNS], review.left.length,
       (i) => [runId, review.left[i], review.right[i], review.weight[i], review.probability[i]],
       { suffix: `ON CONFLICT (record_l, record_r) DO UPDATE SET run_id = excluded.run_id, match_weight = excluded.match_weight,
