@@ -12,6 +12,7 @@ export const sections: readonly Section[] = [
   { text: 'Review queue', href: '/review', description: 'Record pairs the linkage could not decide, for a clerical decision.' },
   { text: 'Data', href: '/data', description: 'Agencies, datasets, agreements, ingest batches and uploads.' },
   { text: 'Models', href: '/models', description: 'Model versions, their cards, evaluation, fairness and approval.' },
+  { text: 'Re-identification', href: '/reidentification', description: 'Requests to name one of your agency’s records for a practitioner with a lawful reason.' },
   { text: 'Governance', href: '/governance', description: 'The audit log, its verification, the access matrix and the support catalogue.' },
 ];
 

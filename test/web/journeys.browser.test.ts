@@ -19,7 +19,7 @@ const expectedNavigation: Record<DemoRole, string[]> = {
   supervisor: ['Worklist'],
   analyst: ['Worklist', 'Review queue', 'Data', 'Models'],
   ig_lead: ['Data', 'Models', 'Governance'],
-  uploader: ['Data'],
+  uploader: ['Data', 'Re-identification'],
   admin: ['Data', 'Governance'],
 };
 
@@ -30,7 +30,7 @@ const pagesFor = (personId: string): Record<DemoRole, string[]> => ({
   analyst: ['/', '/review', '/data', '/models'],
   ig_lead: ['/', '/data', '/models', '/governance', '/governance/audit', '/governance/audit?from=yesterday',
     '/governance/audit/verify', '/governance/access', '/governance/support-catalogue'],
-  uploader: ['/', '/data', '/data/upload'],
+  uploader: ['/', '/data', '/data/upload', '/reidentification'],
   admin: ['/', '/governance', '/governance/access'],
 });
 
