@@ -179,8 +179,10 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
           continue;
         }
         try {
+          // INGEST_BENCH_NODE_ARGS (e.g. `--cpu-prof`) goes to the loading child only.
+          const nodeArgs = (mode: string) => (mode === '--one' ? (process.env.INGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) : []);
           const run = (mode: string) => spawnSync(process.execPath,
-            ['bin/run-ts.mjs', fileURLToPath(import.meta.url), mode, format, engine, file, join(dir, 'config'), database.url, String(rows)],
+            [...nodeArgs(mode), 'bin/run-ts.mjs', fileURLToPath(import.meta.url), mode, format, engine, file, join(dir, 'config'), database.url, String(rows)],
             { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
           const init = run('--init');
           if (init.status !== 0) throw new Error(`${format} → ${engine}: the store could not be prepared (exit ${init.status})`);
