@@ -5,3 +5,4 @@ export * from './scoring.ts';
 export * from './rights.ts';
 export * from './access.ts';
 export * from './casework.ts';
+export * from './worklist.ts';

@@ -3,14 +3,17 @@
  * object, each with their latest score from an approved model (when there is one), the team holding
  * them and their allocation, ordered by score then number of factors (or newest change first),
  * filtered by team, school, factor, age band and allocation. Team-scoped viewers see their team's only.
+ * Read from the `worklist_entries` read model (refreshed when its inputs change), so that a page is an
+ * indexed query whatever the size of the town.
  */
 import { z } from 'zod';
 import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { TeamConfig } from '../../governance/partnership-schema.ts';
-import { PLACE_AGGREGATES, teamAreas, teamSql } from '../casework/team-holding.ts';
+import { teamAreas } from '../casework/team-holding.ts';
 import { pseudonymFor } from '../people/pseudonym.ts';
 import { factorLabel } from './factor-labels.ts';
+import { refreshWorklist } from './worklist-refresh.ts';
 
 export const AGE_BANDS = ['under_10', '10_13', '14_15', '16_17', '18_plus'] as const;
 export const ageBandLabels: Record<(typeof AGE_BANDS)[number], string> = {
@@ -62,51 +65,14 @@ interface Row {
   factors: string[];
   changed_on: string;
   probability: number | null;
-  age: number | null;
+  age_band: Worklist['items'][number]['ageBand'];
   given_name: string | null;
   family_name: string | null;
-  as_of: string;
   team_id: string | null;
   school: string | null;
   allocated: boolean;
-  worker_id: string | null;
   worker_name: string | null;
 }
-
-function ageBand(age: number | null): Worklist['items'][number]['ageBand'] {
-  if (age === null || Number.isNaN(age)) return null;
-  if (age < 10) return 'under_10';
-  if (age <= 13) return '10_13';
-  if (age <= 15) return '14_15';
-  return age <= 17 ? '16_17' : '18_plus';
-}
-
-const WORKLIST_SQL = `
-WITH latest AS (SELECT max(as_of) AS as_of FROM factor_instances),
-f AS (
-  SELECT fi.person_id, array_agg(fi.factor ORDER BY fi.factor) AS factors, max(fi.last_seen) AS changed_on
-    FROM factor_instances fi JOIN latest ON fi.as_of = latest.as_of
-   WHERE fi.person_id NOT IN (${EXCLUDED_PERSONS_SQL})
-   GROUP BY fi.person_id),
-s AS (
-  SELECT DISTINCT ON (sc.person_id) sc.person_id, sc.probability
-    FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
-   WHERE sc.person_id IN (SELECT person_id FROM f)
-   ORDER BY sc.person_id, sc.as_of DESC, sc.scored_at DESC),
-pl AS (
-  SELECT pr.person_id,
-         (array_agg(sr.given_name ORDER BY (sr.dob IS NULL), sr.id))[1] AS given_name,
-         (array_agg(sr.family_name ORDER BY (sr.dob IS NULL), sr.id))[1] AS family_name,
-         (array_agg(sr.dob ORDER BY (sr.dob IS NULL), sr.id))[1] AS dob, ${PLACE_AGGREGATES}
-    FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id AND sr.kind = 'subject'
-   WHERE pr.person_id IN (SELECT person_id FROM f)
-   GROUP BY pr.person_id)
-SELECT f.person_id, f.factors, f.changed_on::text AS changed_on, s.probability, latest.as_of::text AS as_of,
-       pl.given_name, pl.family_name, date_part('year', age(latest.as_of, pl.dob))::int AS age,
-       ${teamSql('$1')} AS team_id, pl.school, (al.id IS NOT NULL) AS allocated, al.worker_id, u.display_name AS worker_name
-  FROM f CROSS JOIN latest LEFT JOIN s ON s.person_id = f.person_id LEFT JOIN pl ON pl.person_id = f.person_id
-  LEFT JOIN allocations al ON al.person_id = f.person_id AND al.ended_at IS NULL
-  LEFT JOIN users u ON u.id = al.worker_id`;
 
 /** Who is looking: their team scope, user id, whether pseudonymised, and the configured teams. */
 export interface WorklistView {
@@ -118,39 +84,67 @@ export interface WorklistView {
   teams: readonly TeamConfig[];
 }
 
-/** The worklist page `query.page` as the viewer may see it. */
+const FROM_SQL = `
+  FROM worklist_entries we
+  LEFT JOIN allocations al ON al.person_id = we.person_id AND al.ended_at IS NULL`;
+
+const ORDER_SQL = {
+  priority: 'we.probability DESC NULLS LAST, we.factor_count DESC, we.changed_on DESC, we.person_id',
+  newest: 'we.changed_on DESC, we.factor_count DESC, we.person_id',
+} as const;
+
+/** The WHERE clause for the viewer's scope and the query's filters, with its parameters. */
+function conditions(query: WorklistQuery, view: WorklistView): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => { params.push(value); return `$${params.length}`; };
+  const team = 'COALESCE(al.team_id, we.area_team)';
+  const clauses = [`we.person_id NOT IN (${EXCLUDED_PERSONS_SQL})`];
+  if (view.scopeTeam === null) clauses.push('false');
+  else if (view.scopeTeam !== undefined) clauses.push(`${team} = ${param(view.scopeTeam)}`);
+  if (query.team) clauses.push(`${team} = ${param(query.team)}`);
+  if (query.factor) clauses.push(`${param(query.factor)} = ANY (we.factors)`);
+  if (query.age) clauses.push(`we.age_band = ${param(query.age)}`);
+  if (query.school) clauses.push(`we.school = ${param(query.school)}`);
+  if (query.allocation === 'unallocated') clauses.push('al.id IS NULL');
+  if (query.allocation === 'allocated') clauses.push('al.id IS NOT NULL');
+  if (query.allocation === 'mine') clauses.push(`al.worker_id = ${param(view.userId)}`);
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** The worklist page `query.page` as the viewer may see it: filtered, ordered and paged in SQL. */
 export async function loadWorklist(
   store: Store, team: { id: string; name: string } | null, query: WorklistQuery, view: WorklistView,
 ): Promise<Worklist> {
-  const all = await store.sql.query<Row>(WORKLIST_SQL, [teamAreas(view.teams)]);
-  const rows = view.scopeTeam === undefined ? all : all.filter((row) => view.scopeTeam !== null && row.team_id === view.scopeTeam);
+  await refreshWorklist(store, teamAreas(view.teams));
+  const { where, params } = conditions(query, view);
+  const [counted] = await store.sql.query<{ n: number | string }>(`SELECT count(*) AS n ${FROM_SQL} ${where}`, params);
+  const total = Number(counted?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const rows = await store.sql.query<Row>(
+    `SELECT we.person_id, we.factors, we.changed_on::text AS changed_on, we.probability, we.age_band, we.given_name,
+            we.family_name, COALESCE(al.team_id, we.area_team) AS team_id, we.school, (al.id IS NOT NULL) AS allocated,
+            (SELECT u.display_name FROM users u WHERE u.id = al.worker_id) AS worker_name
+       ${FROM_SQL} ${where}
+      ORDER BY ${ORDER_SQL[query.order]} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`, params);
+  const [state] = await store.sql.query<{ as_of: string | null; factors: string[]; schools: string[] }>(
+    'SELECT as_of::text AS as_of, factors, schools FROM worklist_state WHERE id = 1');
   const teamNames = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams')).map((t) => [t.id, t.name]));
   for (const t of view.teams) if (!teamNames.has(t.id)) teamNames.set(t.id, t.name);
-  const present = [...new Set(rows.flatMap((row) => row.factors))].sort().map((id) => ({ id, label: factorLabel(id) }));
-  const items = rows.map((row) => ({ row, band: ageBand(row.age === null ? null : Number(row.age)) }))
-    .filter(({ row, band }) => (!query.factor || row.factors.includes(query.factor)) && (!query.age || band === query.age)
-      && (!query.team || row.team_id === query.team) && (!query.school || row.school === query.school)
-      && (!query.allocation || (query.allocation === 'unallocated' ? !row.allocated
-        : query.allocation === 'allocated' ? row.allocated : row.worker_id === view.userId)));
-  items.sort(({ row: a }, { row: b }) => (query.order === 'newest'
-    ? b.changed_on.localeCompare(a.changed_on) || b.factors.length - a.factors.length
-    : (b.probability ?? -1) - (a.probability ?? -1) || b.factors.length - a.factors.length || b.changed_on.localeCompare(a.changed_on))
-    || a.person_id.localeCompare(b.person_id));
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  const teamIds = [...new Set(rows.map((row) => row.team_id).filter((id): id is string => id !== null))].sort();
+  const teamIds = view.scopeTeam === undefined ? [...teamNames.keys()].sort() : view.scopeTeam === null ? [] : [view.scopeTeam];
   return {
-    team, asOf: all[0]?.as_of ?? null, total: items.length, page, pages, factors: present, status: 'ready',
-    schools: view.pseudonymised ? [] : [...new Set(rows.map((row) => row.school).filter((s): s is string => s !== null))].sort(),
+    team, asOf: total > 0 ? state?.as_of ?? null : null, total, page, pages, status: 'ready',
+    factors: (state?.factors ?? []).map((id) => ({ id, label: factorLabel(id) })),
+    schools: view.pseudonymised ? [] : state?.schools ?? [],
     teams: teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })),
-    items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ row, band }) => {
+    items: rows.map((row) => {
       const factors = row.factors.map((id) => ({ id, label: factorLabel(id) }));
       const name = [row.given_name, row.family_name].filter(Boolean).join(' ');
       return {
         personRef: view.pseudonymised ? pseudonymFor(view.pseudonymKey, row.person_id) : row.person_id,
         href: view.pseudonymised ? null : `/people/${encodeURIComponent(row.person_id)}`,
         name: view.pseudonymised ? null : name || null,
-        ageBand: band, score: row.probability === null ? null : Number(row.probability),
+        ageBand: row.age_band, score: row.probability === null ? null : Number(row.probability),
         factors, why: factors.map((f) => f.label).join(' · '), changedOn: row.changed_on,
         team: row.team_id ? { id: row.team_id, name: teamNames.get(row.team_id) ?? row.team_id } : null,
         school: view.pseudonymised ? null : row.school,

@@ -4,7 +4,14 @@
  * as-of date (and an older one), an approved model's score, a parent, an objecting person and an
  * open review item with its stored comparison vector.
  */
+import { readFileSync } from 'node:fs';
 import type { Store } from '../../../src/store/index.ts';
+
+/** A small fitted version's documents (model, evaluation, fairness, card), so the Models pages can open it. */
+function modelVersionDocuments(): string[] {
+  const read = (name: string) => readFileSync(new URL(`./model-version/${name}`, import.meta.url), 'utf8');
+  return [read('model.json'), read('evaluation.json'), read('fairness.json'), read('model-card.md')];
+}
 
 export const AS_OF = '2026-10-01';
 
@@ -82,8 +89,8 @@ export async function seedPeople(store: Store, batches: { school: number; police
   await factor(people.olivia, 'school_exclusion', AS_OF, [ev(tomSuspension, olivia, 'school-a', 'school-census', 'school.suspension', '2026-08-01')]);
   await factor(people.sara, 'persistent_absence', AS_OF, [ev(saraAbsence, sara, 'school-a', 'school-census', 'school.persistent_absence', '2026-07-20')]);
   await store.sql.query(`INSERT INTO objections (person_id, reason, recorded_by) VALUES ($1, 'objects to profiling', 'ig-lead')`, [people.olivia]);
-  await store.sql.exec(`INSERT INTO model_versions (id, status, training_fingerprint, features, model, evaluation, fairness, card)
-    VALUES ('mv-test-1', 'approved', 'fp', '["school_exclusion","offending_parent"]', '{}', '{}', '{}', 'card')`);
+  await store.sql.query(`INSERT INTO model_versions (id, status, training_fingerprint, features, model, evaluation, fairness, card)
+    VALUES ('mv-test-1', 'approved', 'fp', '["school_exclusion","offending_parent"]', $1, $2, $3, $4)`, modelVersionDocuments());
   await store.sql.query(`INSERT INTO scores (person_id, model_version_id, as_of, probability, intercept, contributions) VALUES ($1, 'mv-test-1', $2, 0.72, -2.1, $3)`,
     [people.jane, AS_OF, JSON.stringify({ school_exclusion: 1.4, offending_parent: 1.1, age: 0.2 })]);
   await store.sql.query(`INSERT INTO record_links (run_id, record_l, record_r, match_weight, match_probability, comparison) VALUES ($1, $2, $3, 1.5, 0.74, $4)`,
