@@ -20,6 +20,8 @@ export const ageBandLabels: Record<(typeof AGE_BANDS)[number], string> = {
   under_10: 'Under 10', '10_13': '10 to 13', '14_15': '14 to 15', '16_17': '16 to 17', '18_plus': '18 and over',
 };
 export const PAGE_SIZE = 25;
+/** Counting stops here (the page shows "more than …"): a worklist is read from the top. */
+const COUNT_CAP = 1000;
 
 export const ALLOCATION_FILTERS = ['unallocated', 'allocated', 'mine'] as const;
 export const WorklistQuerySchema = z.object({
@@ -50,6 +52,7 @@ export const WorklistSchema = z.object({
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   asOf: z.string().nullable(),
   total: z.number().int(),
+  totalAtLeast: z.boolean().describe(`true when there are more than \`total\` (counting stops at ${COUNT_CAP}, or at the page asked for)`),
   page: z.number().int(),
   pages: z.number().int(),
   items: z.array(WorklistItemSchema),
@@ -84,9 +87,10 @@ export interface WorklistView {
   teams: readonly TeamConfig[];
 }
 
-const FROM_SQL = `
-  FROM worklist_entries we
-  LEFT JOIN allocations al ON al.person_id = we.person_id AND al.ended_at IS NULL`;
+/** The person's current allocation, as a correlated subquery (so that ordered pages walk an index). */
+const allocated = (condition = 'true'): string =>
+  `EXISTS (SELECT 1 FROM allocations al WHERE al.person_id = we.person_id AND al.ended_at IS NULL AND ${condition})`;
+const TEAM_SQL = `COALESCE((SELECT al.team_id FROM allocations al WHERE al.person_id = we.person_id AND al.ended_at IS NULL), we.area_team)`;
 
 const ORDER_SQL = {
   priority: 'we.probability DESC NULLS LAST, we.factor_count DESC, we.changed_on DESC, we.person_id',
@@ -97,17 +101,16 @@ const ORDER_SQL = {
 function conditions(query: WorklistQuery, view: WorklistView): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown): string => { params.push(value); return `$${params.length}`; };
-  const team = 'COALESCE(al.team_id, we.area_team)';
   const clauses = [`we.person_id NOT IN (${EXCLUDED_PERSONS_SQL})`];
   if (view.scopeTeam === null) clauses.push('false');
-  else if (view.scopeTeam !== undefined) clauses.push(`${team} = ${param(view.scopeTeam)}`);
-  if (query.team) clauses.push(`${team} = ${param(query.team)}`);
+  else if (view.scopeTeam !== undefined) clauses.push(`${TEAM_SQL} = ${param(view.scopeTeam)}`);
+  if (query.team) clauses.push(`${TEAM_SQL} = ${param(query.team)}`);
   if (query.factor) clauses.push(`${param(query.factor)} = ANY (we.factors)`);
   if (query.age) clauses.push(`we.age_band = ${param(query.age)}`);
   if (query.school) clauses.push(`we.school = ${param(query.school)}`);
-  if (query.allocation === 'unallocated') clauses.push('al.id IS NULL');
-  if (query.allocation === 'allocated') clauses.push('al.id IS NOT NULL');
-  if (query.allocation === 'mine') clauses.push(`al.worker_id = ${param(view.userId)}`);
+  if (query.allocation === 'unallocated') clauses.push(`NOT ${allocated()}`);
+  if (query.allocation === 'allocated') clauses.push(allocated());
+  if (query.allocation === 'mine') clauses.push(allocated(`al.worker_id = ${param(view.userId)}`));
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
@@ -117,23 +120,28 @@ export async function loadWorklist(
 ): Promise<Worklist> {
   await refreshWorklist(store, teamAreas(view.teams));
   const { where, params } = conditions(query, view);
-  const [counted] = await store.sql.query<{ n: number | string }>(`SELECT count(*) AS n ${FROM_SQL} ${where}`, params);
-  const total = Number(counted?.n ?? 0);
+  const cap = Math.max(COUNT_CAP, query.page * PAGE_SIZE);
+  const [counted] = await store.sql.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM worklist_entries we ${where} LIMIT ${cap + 1}) listed`, params);
+  const total = Math.min(Number(counted?.n ?? 0), cap);
+  const totalAtLeast = Number(counted?.n ?? 0) > cap;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const rows = await store.sql.query<Row>(
     `SELECT we.person_id, we.factors, we.changed_on::text AS changed_on, we.probability, we.age_band, we.given_name,
             we.family_name, COALESCE(al.team_id, we.area_team) AS team_id, we.school, (al.id IS NOT NULL) AS allocated,
             (SELECT u.display_name FROM users u WHERE u.id = al.worker_id) AS worker_name
-       ${FROM_SQL} ${where}
-      ORDER BY ${ORDER_SQL[query.order]} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`, params);
+       FROM (SELECT we.* FROM worklist_entries we ${where}
+              ORDER BY ${ORDER_SQL[query.order]} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) we
+       LEFT JOIN allocations al ON al.person_id = we.person_id AND al.ended_at IS NULL
+      ORDER BY ${ORDER_SQL[query.order]}`, params);
   const [state] = await store.sql.query<{ as_of: string | null; factors: string[]; schools: string[] }>(
     'SELECT as_of::text AS as_of, factors, schools FROM worklist_state WHERE id = 1');
   const teamNames = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams')).map((t) => [t.id, t.name]));
   for (const t of view.teams) if (!teamNames.has(t.id)) teamNames.set(t.id, t.name);
   const teamIds = view.scopeTeam === undefined ? [...teamNames.keys()].sort() : view.scopeTeam === null ? [] : [view.scopeTeam];
   return {
-    team, asOf: total > 0 ? state?.as_of ?? null : null, total, page, pages, status: 'ready',
+    team, asOf: total > 0 ? state?.as_of ?? null : null, total, totalAtLeast, page, pages, status: 'ready',
     factors: (state?.factors ?? []).map((id) => ({ id, label: factorLabel(id) })),
     schools: view.pseudonymised ? [] : state?.schools ?? [],
     teams: teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })),

@@ -22,6 +22,12 @@ export async function worklistForRequest(request: FastifyRequest, ctx: AppContex
   });
 }
 
+/** The page links to show: first, last, and two either side of the current one; null where pages are left out. */
+export function pageNumbers(page: number, pages: number): Array<number | null> {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? [null, n] : [n]));
+}
+
 function pageHref(query: WorklistQuery, page: number): string {
   const params = new URLSearchParams();
   for (const key of ['team', 'school', 'allocation'] as const) if (query[key]) params.set(key, query[key]);
@@ -36,7 +42,7 @@ export function registerWorklistRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/worklist', async (request, reply) => {
     const query = WorklistQuerySchema.parse(request.query ?? {});
     const list = await worklistForRequest(request, ctx, query);
-    const pages = Array.from({ length: list.pages }, (_, i) => i + 1);
+    const pages = pageNumbers(list.page, list.pages);
     const scoped = request.access?.conditions.has('own_team') ?? true;
     const allocationLabels = { unallocated: 'Not allocated', allocated: 'Allocated', mine: 'Allocated to me' };
     return ctx.render(request, reply, 'worklist', {
@@ -53,7 +59,7 @@ export function registerWorklistRoutes(app: FastifyInstance, ctx: AppContext): v
       ],
       ageBandLabels,
       pagination: {
-        items: pages.map((n) => ({ text: String(n), href: pageHref(query, n), selected: n === list.page })),
+        items: pages.map((n) => (n === null ? { type: 'dots' } : { text: String(n), href: pageHref(query, n), selected: n === list.page })),
         previous: list.page > 1 ? { text: 'Previous', href: pageHref(query, list.page - 1) } : undefined,
         next: list.page < list.pages ? { text: 'Next', href: pageHref(query, list.page + 1) } : undefined,
         results: { from: list.total ? (list.page - 1) * 25 + 1 : 0, to: Math.min(list.page * 25, list.total), count: list.total },
