@@ -90,7 +90,11 @@ export interface WorklistView {
 /** The person's current allocation, as a correlated subquery (so that ordered pages walk an index). */
 const allocated = (condition = 'true'): string =>
   `EXISTS (SELECT 1 FROM allocations al WHERE al.person_id = we.person_id AND al.ended_at IS NULL AND ${condition})`;
-const TEAM_SQL = `COALESCE((SELECT al.team_id FROM allocations al WHERE al.person_id = we.person_id AND al.ended_at IS NULL), we.area_team)`;
+/**
+ * Held by team `t`: allocated to it, or not allocated elsewhere and in its area. (The same as
+ * COALESCE(allocation's team, area team) = t, written so the planner can estimate it from area_team.)
+ */
+const heldBy = (t: string): string => `((we.area_team = ${t} AND NOT ${allocated(`al.team_id <> ${t}`)}) OR ${allocated(`al.team_id = ${t}`)})`;
 
 const ORDER_SQL = {
   priority: 'we.probability DESC NULLS LAST, we.factor_count DESC, we.changed_on DESC, we.person_id',
@@ -103,8 +107,8 @@ function conditions(query: WorklistQuery, view: WorklistView): { where: string; 
   const param = (value: unknown): string => { params.push(value); return `$${params.length}`; };
   const clauses = [`we.person_id NOT IN (${EXCLUDED_PERSONS_SQL})`];
   if (view.scopeTeam === null) clauses.push('false');
-  else if (view.scopeTeam !== undefined) clauses.push(`${TEAM_SQL} = ${param(view.scopeTeam)}`);
-  if (query.team) clauses.push(`${TEAM_SQL} = ${param(query.team)}`);
+  else if (view.scopeTeam !== undefined) clauses.push(heldBy(param(view.scopeTeam)));
+  if (query.team) clauses.push(heldBy(param(query.team)));
   if (query.factor) clauses.push(`${param(query.factor)} = ANY (we.factors)`);
   if (query.age) clauses.push(`we.age_band = ${param(query.age)}`);
   if (query.school) clauses.push(`we.school = ${param(query.school)}`);
