@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateFactors, loadFactorConfig } from '../../indicators/index.ts';
-import { linkStore } from '../../link/index.ts';
+import { evaluateStore, linkStore } from '../../link/index.ts';
 import type { Store } from '../../store/index.ts';
 import { generateTown } from '../../synth/index.ts';
 import type { DemoOptions } from './demo-options.ts';
@@ -48,6 +48,14 @@ export async function runPipeline(store: Store, dataDir: string, options: DemoOp
   const link = await step('link records to persons', () => linkStore(store, { seed: options.seed, threshold: options.threshold }));
   log(`  ${link.result.counts.records.toLocaleString('en-GB')} records → ${link.persons.total.toLocaleString('en-GB')} persons `
     + `(${link.result.counts.candidatePairs.toLocaleString('en-GB')} candidate pairs, ${link.reviewItems} for clerical review)`);
+  const truthRecords = join(townDir, 'truth', 'records.csv');
+  if (existsSync(truthRecords)) {
+    const quality = await evaluateStore(store, truthRecords);
+    const f = (x: number) => x.toFixed(4);
+    log(`  against the town's truth: pairwise precision ${f(quality.all.pairwise.precision)}, recall ${f(quality.all.pairwise.recall)}, `
+      + `F1 ${f(quality.all.pairwise.f1)}; children F1 ${f(quality.children.pairwise.f1)}; `
+      + `persons mixing two children ${quality.mixedChildren}, mixing a child with someone else ${quality.mixedWithChild}`);
+  }
 
   const factors = await step('derive risk factors', () => evaluateFactors(store, { asOf: options.extractDate, config: loadFactorConfig() }));
   log(`  as of ${factors.asOf}: ${factors.cohort.toLocaleString('en-GB')} young people in scope`);
