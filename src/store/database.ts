@@ -82,6 +82,10 @@ async function openPostgres(url: string): Promise<Store> {
   // JIT compilation costs tens of milliseconds per statement and pays off only for long analytical
   // scans; the application's statements are short (a worklist page went from ~100 ms to a few), so off.
   const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
+  // An idle connection the server closes (a restart, an administrator, DROP DATABASE … WITH (FORCE)
+  // while the pool is closing) is dropped by the pool and replaced when next needed; without a
+  // listener, Node would treat the pool's 'error' event as an uncaught exception and stop.
+  pool.on('error', () => undefined);
   const wrap = (q: Pick<pg.PoolClient, 'query'>): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
       return (await q.query(text, params)).rows as T[];
