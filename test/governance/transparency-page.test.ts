@@ -4,15 +4,14 @@
  * configuration says so; the page passes axe's WCAG 2.2 AA checks in Chromium.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTransparencyRoutes } from '../../src/web/transparency/transparency-routes.ts';
 import { publicRecordSource, type PublicTransparencyRecord } from '../../src/web/transparency/public-record.ts';
+import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../web/support/web-app.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 describe('the public transparency page', () => {
   let t: TestApp;
@@ -67,10 +66,7 @@ describe('the public transparency page', () => {
 
   it.skipIf(!chromiumPath)('passes axe in Chromium without signing in', { timeout: 120_000 }, async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext();
       const page = await context.newPage();

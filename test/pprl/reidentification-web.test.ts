@@ -5,13 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../web/support/web-app.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -102,10 +101,7 @@ describe('re-identification pages and API', () => {
 
   it.skipIf(!chromiumPath)('both pages pass axe in Chromium', { timeout: 120_000 }, async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       await t.store.sql.query(`UPDATE reidentification_requests SET agency_id = 'school-a'`);
       for (const [role, path] of [['practitioner', `/people/${personId}/reidentification`], ['uploader', '/reidentification']] as const) {

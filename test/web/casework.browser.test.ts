@@ -4,14 +4,14 @@
  * clears a review item; roles without a reason are refused each of these. Every page passes axe.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { PASSWORD } from './support/fixtures.ts';
 import { startTestApp, type TestApp } from './support/web-app.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 describe.skipIf(!chromiumPath)('casework journeys in Chromium', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -22,10 +22,7 @@ describe.skipIf(!chromiumPath)('casework journeys in Chromium', { timeout: 180_0
   beforeAll(async () => {
     t = await startTestApp(storeTargets[0]!);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

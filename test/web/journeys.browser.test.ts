@@ -4,14 +4,14 @@
  * passes axe's WCAG 2.2 AA checks with no violations and no content-security-policy errors.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { PASSWORD } from './support/fixtures.ts';
 import { demoUsernames, startTestApp, type DemoRole, type TestApp } from './support/web-app.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** What each account must see in the primary navigation (written out, not derived from the matrix). */
 const expectedNavigation: Record<DemoRole, string[]> = {
@@ -43,10 +43,7 @@ describe.skipIf(!chromiumPath)('journeys in Chromium', { timeout: 180_000 }, () 
   beforeAll(async () => {
     t = await startTestApp(storeTargets[0]!);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

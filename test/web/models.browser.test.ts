@@ -8,16 +8,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fairnessFlags, loadVersion, registerDraftVersion } from '../../src/score/index.ts';
+import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { fitVersionFixture } from '../score/support/version-fixture.ts';
 import { PASSWORD } from './support/fixtures.ts';
 import { startTestApp, type TestApp } from './support/web-app.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const VERSION = 'mv-browser-1';
 
 describe.skipIf(!chromiumPath)('the Models journey in Chromium', { timeout: 180_000 }, () => {
@@ -31,10 +31,7 @@ describe.skipIf(!chromiumPath)('the Models journey in Chromium', { timeout: 180_
     t = await startTestApp(storeTargets[0]!);
     await registerDraftVersion(t.store, { modelDir, actor: { username: 'analyst', role: 'analyst' }, id: VERSION });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
