@@ -23,28 +23,65 @@ export interface StoredPairExplanation {
   readonly chart: VegaLiteSpec;
 }
 
+type ValueCounts = Map<string, { counts: Map<string, number>; total: number }>;
+
+/** Value counts per TF column, kept per process for the store as it is (newest record id) — a person page explains several links. */
+const countsCache = new Map<string, Promise<ValueCounts>>();
+
+/** Contacts without a postcode take their household's, as the run filled them (store-relations.ts); `only` limits it to some records. */
+const householdSql = (only = '') => `WITH household AS (
+  SELECT r.from_record_id AS id, min(t.postcode) AS postcode
+  FROM (SELECT DISTINCT from_record_id, to_record_id FROM relationships ${only}) AS r
+  JOIN source_records AS f ON f.id = r.from_record_id AND f.postcode IS NULL JOIN source_records AS t ON t.id = r.to_record_id
+  GROUP BY r.from_record_id HAVING count(DISTINCT t.postcode) = 1 AND count(t.postcode) = count(*))`;
+const valueOf = (c: string) => (c === 'postcode' ? 'coalesce(s.postcode, h.postcode)' : `s.${c}`);
+
+async function valueCounts(sql: SqlClient, columns: readonly string[]): Promise<ValueCounts> {
+  const [newest] = await sql.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM source_records');
+  const key = `${columns.join(',')}:${newest?.id}`;
+  let counts = countsCache.get(key);
+  if (!counts) {
+    if (countsCache.size >= 4) countsCache.delete(countsCache.keys().next().value!);
+    counts = (async () => {
+      const rows = await sql.query<{ c: string; v: string; n: string | number }>(`${householdSql()}
+SELECT x.c, x.v, count(*) AS n FROM source_records AS s LEFT JOIN household AS h ON h.id = s.id,
+  LATERAL (VALUES ${columns.map((c) => `('${c}', (${valueOf(c)})::text)`).join(', ')}) AS x(c, v)
+WHERE x.v IS NOT NULL GROUP BY x.c, x.v`);
+      const tables: ValueCounts = new Map(columns.map((c) => [c, { counts: new Map(), total: 0 }]));
+      for (const row of rows) {
+        const table = tables.get(row.c)!;
+        table.counts.set(row.v, Number(row.n));
+        table.total += Number(row.n);
+      }
+      return tables;
+    })();
+    countsCache.set(key, counts);
+    counts.catch(() => countsCache.delete(key));
+  }
+  return counts;
+}
+
 /**
  * Term frequencies (share of records holding the value) of the TF columns for two source records,
  * as the run computed them: over every source record, postcodes of contacts included as the run
- * filled them from their relations (see store-relations.ts). One scan of the store.
+ * filled them from their relations (see store-relations.ts). The value counts are computed once per
+ * state of the store and kept; each pair then reads only its two records.
  */
 async function storeTermFrequencies(sql: SqlClient, model: TrainedModel, l: number, r: number): Promise<PairVector['tf']> {
   const columns = [...new Set(model.spec.comparisons.flatMap((c) => c.levels.map(tfColumnOf).filter((x): x is string => !!x)))]
     .filter((c) => (ROLE_COLUMNS as readonly string[]).includes(c));
   if (!columns.length) return {};
-  const value = (c: string) => (c === 'postcode' ? 'coalesce(s.postcode, h.postcode)' : `s.${c}`);
-  const [row] = await sql.query<Record<string, number | null>>(`WITH household AS (
-  SELECT r.from_record_id AS id, min(t.postcode) AS postcode
-  FROM (SELECT DISTINCT from_record_id, to_record_id FROM relationships) AS r
-  JOIN source_records AS f ON f.id = r.from_record_id AND f.postcode IS NULL JOIN source_records AS t ON t.id = r.to_record_id
-  GROUP BY r.from_record_id HAVING count(DISTINCT t.postcode) = 1 AND count(t.postcode) = count(*)),
-all_values AS (SELECT s.id, ${columns.map((c) => `${value(c)} AS ${c}`).join(', ')} FROM source_records AS s LEFT JOIN household AS h ON h.id = s.id),
-pair AS (SELECT ${columns.map((c) => `(SELECT ${c} FROM all_values WHERE id = $1) AS ${c}_l, (SELECT ${c} FROM all_values WHERE id = $2) AS ${c}_r`).join(', ')})
-SELECT ${columns.map((c) => `(count(*) FILTER (WHERE v.${c} = pair.${c}_l))::float8 / nullif(count(v.${c}), 0) AS ${c}_l,
-  (count(*) FILTER (WHERE v.${c} = pair.${c}_r))::float8 / nullif(count(v.${c}), 0) AS ${c}_r`).join(', ')}
-FROM all_values AS v, pair`, [l, r]);
-  const share = (x: number | null | undefined) => (x ? Number(x) : null);
-  return Object.fromEntries(columns.map((c) => [c, [share(row?.[`${c}_l`]), share(row?.[`${c}_r`])] as const]));
+  const tables = await valueCounts(sql, columns);
+  const pair = await sql.query<Record<string, string | null>>(`${householdSql('WHERE from_record_id IN ($1, $2)')}
+SELECT s.id::text AS id, ${columns.map((c) => `(${valueOf(c)})::text AS ${c}`).join(', ')}
+FROM source_records AS s LEFT JOIN household AS h ON h.id = s.id WHERE s.id IN ($1, $2)`, [l, r]);
+  const record = (id: number) => pair.find((row) => row.id === String(id));
+  const share = (c: string, v: string | null | undefined) => {
+    const table = tables.get(c)!;
+    const n = v === null || v === undefined ? 0 : table.counts.get(v) ?? 0;
+    return n && table.total ? n / table.total : null;
+  };
+  return Object.fromEntries(columns.map((c) => [c, [share(c, record(l)?.[c]), share(c, record(r)?.[c])] as const]));
 }
 
 /**
