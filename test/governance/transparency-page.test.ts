@@ -12,7 +12,6 @@ import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../web/support/web-app.ts';
 
-
 describe('the public transparency page', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -6,12 +6,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
+import { collectPageProblems, launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { PASSWORD } from './support/fixtures.ts';
 import { startTestApp, type TestApp } from './support/web-app.ts';
-
 
 describe.skipIf(!chromiumPath)('casework journeys in Chromium', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -32,12 +31,7 @@ describe.skipIf(!chromiumPath)('casework journeys in Chromium', { timeout: 180_0
   const session = async (username: string, options: { javaScriptEnabled?: boolean } = {}) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: the server responded with a status of')) {
-        problems.push(`${page.url()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    collectPageProblems(page, problems);
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

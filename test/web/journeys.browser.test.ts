@@ -6,12 +6,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
+import { collectPageProblems, launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { PASSWORD } from './support/fixtures.ts';
 import { demoUsernames, startTestApp, type DemoRole, type TestApp } from './support/web-app.ts';
-
 
 /** What each account must see in the primary navigation (written out, not derived from the matrix). */
 const expectedNavigation: Record<DemoRole, string[]> = {
@@ -53,16 +52,10 @@ describe.skipIf(!chromiumPath)('journeys in Chromium', { timeout: 180_000 }, () 
   const open = async (options: { javaScriptEnabled?: boolean } = {}) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      // A page answered with an error status on purpose (404, 403, a form's 400) is logged as a failed load: not a problem.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: the server responded with a status of')) {
-        problems.push(`${page.url()}: ${message.text()}`);
-      }
-    });
+    collectPageProblems(page, problems);
     page.on('requestfailed', (request) => {
       if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${request.url()}: ${request.failure()?.errorText}`);
     });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     return { context, page };
   };
 

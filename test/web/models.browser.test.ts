@@ -11,7 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fairnessFlags, loadVersion, registerDraftVersion } from '../../src/score/index.ts';
-import { launchChromium, WCAG_TAGS } from '../support/chromium.ts';
+import { collectPageProblems, launchChromium, WCAG_TAGS } from '../support/chromium.ts';
 import { chromiumPath } from '../support/environment.ts';
 import { storeTargets } from '../support/stores.ts';
 import { fitVersionFixture } from '../score/support/version-fixture.ts';
@@ -41,12 +41,7 @@ describe.skipIf(!chromiumPath)('the Models journey in Chromium', { timeout: 180_
   const open = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: the server responded with a status of')) {
-        problems.push(`${page.url()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    collectPageProblems(page, problems);
     return { context, page };
   };
 
