@@ -32,7 +32,12 @@ export const PLACE_AGGREGATES = `
  * alias `al` and the place columns `pl.school`, `pl.district` (from `PLACE_AGGREGATES`).
  */
 export function teamSql(areas: string, al = 'al', pl = 'pl'): string {
-  return `COALESCE(${al}.team_id, (${areas}::jsonb->'schools')->>${pl}.school, (${areas}::jsonb->'localities')->>${pl}.district, ${areas}::jsonb->>'fallback')`;
+  return `COALESCE(${al}.team_id, ${areaTeamSql(areas, pl)})`;
+}
+
+/** The team whose area holds the person before any allocation: school, else district, else the catch-all. */
+export function areaTeamSql(areas: string, pl = 'pl'): string {
+  return `COALESCE((${areas}::jsonb->'schools')->>${pl}.school, (${areas}::jsonb->'localities')->>${pl}.district, ${areas}::jsonb->>'fallback')`;
 }
 
 /** The team holding `personId`: its id, null when no team does, undefined when there is no such person. */

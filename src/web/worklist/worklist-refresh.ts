@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/index.ts';
-import { PLACE_AGGREGATES } from '../casework/team-holding.ts';
+import { areaTeamSql, PLACE_AGGREGATES } from '../casework/team-holding.ts';
 
 const REFRESH_LOCK = 7_311_026;
 
@@ -47,7 +47,7 @@ SELECT person_id, as_of, factors, cardinality(factors), changed_on, probability,
        CASE WHEN age IS NULL THEN NULL WHEN age < 10 THEN 'under_10' WHEN age <= 13 THEN '10_13'
             WHEN age <= 15 THEN '14_15' WHEN age <= 17 THEN '16_17' ELSE '18_plus' END,
        school, district,
-       COALESCE(($1::jsonb->'schools')->>school, ($1::jsonb->'localities')->>district, $1::jsonb->>'fallback')
+       ${areaTeamSql('$1', 'rows')}
   FROM rows`;
 
 const STATE_SQL = `
