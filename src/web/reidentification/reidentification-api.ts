@@ -6,7 +6,7 @@ import {
 } from '../../pprl/hub/index.ts';
 import { defineApiRoute, type ApiRoute } from '../api/api-route.ts';
 import { personIdOf } from '../casework/casework-routes.ts';
-import { AgencyRequestsSchema, agencyRequests, httpErrorOf, personRequests, PersonRequestsSchema, requestIdOf } from './reidentification-data.ts';
+import { agencyActor, AgencyRequestsSchema, agencyRequests, httpErrorOf, personRequests, PersonRequestsSchema, requestIdOf } from './reidentification-data.ts';
 import { reidentificationKey } from './reidentification-key.ts';
 
 const person = z.object({ personId: z.string() });
@@ -45,8 +45,7 @@ export const reidentificationApiRoutes: readonly ApiRoute[] = [
     params: request, body: ReidentificationAnswerSchema, response: done,
     handler: ({ request: r, params, body, ctx }) => mapped(async () => {
       const id = requestIdOf(params);
-      const p = r.principal!;
-      await answerReidentification(ctx.store, reidentificationKey(ctx.settings.dataDir), { username: p.username, role: p.role, agencyId: p.agencyId }, id, body);
+      await answerReidentification(ctx.store, reidentificationKey(ctx.settings.dataDir), agencyActor(r.principal!), id, body);
       return { id, status: 'answered' as const };
     }),
   }),
@@ -56,8 +55,7 @@ export const reidentificationApiRoutes: readonly ApiRoute[] = [
     params: request, body: ReidentificationRefusalSchema, response: done,
     handler: ({ request: r, params, body, ctx }) => mapped(async () => {
       const id = requestIdOf(params);
-      const p = r.principal!;
-      await refuseReidentification(ctx.store, { username: p.username, role: p.role, agencyId: p.agencyId }, id, body.refusal);
+      await refuseReidentification(ctx.store, agencyActor(r.principal!), id, body.refusal);
       return { id, status: 'refused' as const };
     }),
   }),

@@ -64,3 +64,8 @@ export async function agencyRequests(store: Store, principal: Principal): Promis
   const rows: ReidentificationRow[] = principal.agencyId ? await pendingForAgency(store, principal.agencyId) : [];
   return { agencyId: principal.agencyId ?? '', requests: rows.map(({ personId: _p, ...row }) => row) };
 }
+
+/** The signed-in uploader as the re-identification service wants them: who, in which role, for which agency. */
+export function agencyActor(principal: Principal): { username: string; role: Principal['role']; agencyId: Principal['agencyId'] } {
+  return { username: principal.username, role: principal.role, agencyId: principal.agencyId };
+}

@@ -13,7 +13,7 @@ import {
 import { purposeLabels, type Purpose } from '../../governance/purposes.ts';
 import type { AppContext } from '../app-context.ts';
 import { personIdOf } from '../casework/casework-routes.ts';
-import { agencyRequests, httpErrorOf, personRequests, requestIdOf } from './reidentification-data.ts';
+import { agencyActor, agencyRequests, httpErrorOf, personRequests, requestIdOf } from './reidentification-data.ts';
 import { reidentificationKey } from './reidentification-key.ts';
 
 type Errors = Record<string, string>;
@@ -60,8 +60,7 @@ export function registerReidentificationRoutes(app: FastifyInstance, ctx: AppCon
   const close = (path: string, kind: 'answered' | 'refused') => app.post(path, async (request, reply) => {
     const requestId = requestIdOf(request.params);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const principal = request.principal!;
-    const actor = { username: principal.username, role: principal.role, agencyId: principal.agencyId };
+    const actor = agencyActor(request.principal!);
     try {
       if (kind === 'answered') {
         const parsed = ReidentificationAnswerSchema.safeParse(body);
