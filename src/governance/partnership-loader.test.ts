@@ -51,16 +51,32 @@ describe.each(storeTargets)('loadPartnership on $name', ({ open }) => {
   it('loads agencies and agreements idempotently, and deactivates agreements no longer listed', async () => {
     const config = parsePartnership(yaml);
     if (!config.ok) throw new Error('fixture should validate');
-    expect(await loadPartnership(store, config.config)).toEqual({ agencies: 4, agreements: 6, deactivated: 0 });
-    expect(await loadPartnership(store, config.config)).toEqual({ agencies: 4, agreements: 6, deactivated: 0 });
+    expect(await loadPartnership(store, config.config)).toEqual({ agencies: 4, agreements: 6, deactivated: 0, teams: 0 });
+    expect(await loadPartnership(store, config.config)).toEqual({ agencies: 4, agreements: 6, deactivated: 0, teams: 0 });
     const rows = await store.sql.query<{ id: string; active: boolean; allowed_fields: string[]; valid_to: string | null }>(
       `SELECT id, active, allowed_fields, valid_to::text FROM agreements ORDER BY id`,
     );
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r.id === 'dwp-claimants')).toMatchObject({ active: true, valid_to: '2030-12-31', allowed_fields: expect.arrayContaining(['NINO']) });
     const without = { ...config.config, agreements: config.config.agreements.filter((a) => a.id !== 'dwp-claimants') };
-    expect(await loadPartnership(store, without)).toEqual({ agencies: 4, agreements: 5, deactivated: 1 });
+    expect(await loadPartnership(store, without)).toEqual({ agencies: 4, agreements: 5, deactivated: 1, teams: 0 });
     const [dwp] = await store.sql.query<{ active: boolean }>(`SELECT active FROM agreements WHERE id = 'dwp-claimants'`);
     expect(dwp?.active).toBe(false);
+  });
+
+  it('creates the configured teams, and renames but never removes them on a later load', async () => {
+    const town = await readPartnership('config/town');
+    if (!town.ok) throw new Error('the town configuration should validate');
+    expect(town.config.teams.length).toBeGreaterThan(0);
+    const loaded = await loadPartnership(store, town.config);
+    expect(loaded.teams).toBe(town.config.teams.length);
+    const ids = (await store.sql.query<{ id: string }>('SELECT id FROM teams ORDER BY id')).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(town.config.teams.map((t) => t.id)));
+    const [first] = town.config.teams;
+    const renamed = { ...town.config, teams: [{ ...first!, name: 'Renamed team' }] };
+    await loadPartnership(store, renamed);
+    const after = await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams ORDER BY id');
+    expect(after.map((r) => r.id)).toEqual(ids);
+    expect(after.find((r) => r.id === first!.id)?.name).toBe('Renamed team');
   });
 });

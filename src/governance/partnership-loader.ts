@@ -20,7 +20,7 @@ export type PartnershipResult =
   | { readonly ok: true; readonly config: PartnershipConfig }
   | { readonly ok: false; readonly problems: readonly PartnershipProblem[] };
 
-export interface PartnershipLoad { readonly agencies: number; readonly agreements: number; readonly deactivated: number }
+export interface PartnershipLoad { readonly agencies: number; readonly agreements: number; readonly deactivated: number; readonly teams: number }
 
 /** Parses and validates partnership YAML, reporting every problem at once with its line. */
 export function parsePartnership(text: string): PartnershipResult {
@@ -74,7 +74,10 @@ export async function readPartnership(configDir: string): Promise<PartnershipRes
   return { ...parsePartnership(text), file };
 }
 
-/** Upserts the agencies and agreements in one transaction; agreements absent from the config are deactivated. */
+/**
+ * Upserts the agencies, agreements and teams in one transaction; agreements absent from the config
+ * are deactivated. Teams are only added or renamed, never removed: accounts and allocations refer to them.
+ */
 export async function loadPartnership(store: Store, config: PartnershipConfig): Promise<PartnershipLoad> {
   return store.transaction(async (tx) => {
     for (const agency of config.agencies) {
@@ -97,10 +100,13 @@ export async function loadPartnership(store: Store, config: PartnershipConfig): 
           a.retention_days, a.health_disclosure, a.valid_from, a.valid_to, a.active],
       );
     }
+    for (const team of config.teams) {
+      await tx.query(`INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`, [team.id, team.name]);
+    }
     const ids = config.agreements.map((a) => a.id);
     const deactivated = await tx.query(
       `UPDATE agreements SET active = false WHERE active AND NOT (id = ANY($1::text[])) RETURNING id`, [ids],
     );
-    return { agencies: config.agencies.length, agreements: ids.length, deactivated: deactivated.length };
+    return { agencies: config.agencies.length, agreements: ids.length, deactivated: deactivated.length, teams: config.teams.length };
   });
 }
