@@ -1,9 +1,11 @@
 /**
  * `tributary demo`: the main job on the embedded store — generate the synthetic town, run the whole
- * pipeline on it, then serve the practitioner application (unless `--no-serve`).
+ * pipeline on it, then serve the practitioner application (unless `--no-serve`), applying the
+ * agreements' retention periods while it serves, as `tributary serve` does.
  */
 import type { Command } from 'commander';
 import { loadSettings } from '../../config/index.ts';
+import { startServeRetention } from '../../governance/retention/index.ts';
 import { openStore } from '../../store/index.ts';
 import { buildApp, demoPassword, loadWebSettings, seedDemoAccounts } from '../../web/index.ts';
 import { DemoOptionsSchema, type DemoOptions } from '../demo/demo-options.ts';
@@ -46,7 +48,14 @@ async function serveDemo(store: Awaited<ReturnType<typeof openStore>>, options: 
   const seeded = await seedDemoAccounts(store, { password });
   const web = loadWebSettings();
   const app = await buildApp({ store, settings: { ...web, port: options.port, host: options.host } });
-  const stop = async () => { await app.close(); await store.close(); };
+  // As `tributary serve` does: the agreements' retention periods applied at start and every 24 hours.
+  const retention = startServeRetention(store, { everyHours: 24 });
+  const stop = async () => {
+    retention.stop();
+    await retention.first;
+    await app.close();
+    await store.close();
+  };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   const address = await app.listen({ port: options.port, host: options.host });
