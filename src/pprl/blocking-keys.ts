@@ -8,17 +8,15 @@ import { partsReader } from './blocking-parts.ts';
 import type { BlockingKey, LinkageSchema } from './clkhash-schema.ts';
 import { deriveKeys } from './key-derivation.ts';
 import type { StandardRecord } from './record-standardiser.ts';
-import { siphash24 } from './siphash.ts';
+import { sipHasher } from './siphash.ts';
 
-const MAX_CACHED_KEYS = 200_000;
-const CACHE_TRIAL = 20_000;
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Standard padded base64 of the first `n` bytes. */
-function base64(b: Uint8Array, n: number): string {
+/** Standard padded base64 of `n` bytes from `at`. */
+function base64(b: Uint8Array, at: number, n: number): string {
   let out = '';
   for (let i = 0; i < n; i += 3) {
-    const chunk = (b[i]! << 16) | ((i + 1 < n ? b[i + 1]! : 0) << 8) | (i + 2 < n ? b[i + 2]! : 0);
+    const chunk = (b[at + i]! << 16) | ((i + 1 < n ? b[at + i + 1]! : 0) << 8) | (i + 2 < n ? b[at + i + 2]! : 0);
     out += BASE64[(chunk >>> 18) & 63]! + BASE64[(chunk >>> 12) & 63]!;
     out += i + 1 < n ? BASE64[(chunk >>> 6) & 63]! : '=';
     out += i + 2 < n ? BASE64[chunk & 63]! : '=';
@@ -26,44 +24,69 @@ function base64(b: Uint8Array, n: number): string {
   return out;
 }
 
-/** Computes the blocking keys of standardised records under one schema and secret. */
-export function createBlockingKeyer(schema: LinkageSchema, secret: Uint8Array): (record: StandardRecord) => string[] {
+/** The blocking keys of a record as raw bytes: `count` keys of `bytes` bytes each, written one after another. */
+export interface BlockingKeyBytes {
+  count: number;
+  bytes: number;
+  write(record: StandardRecord, out: Uint8Array, at: number): void;
+}
+
+/** Writes a string's UTF-8 bytes into a scratch buffer at `at` (ASCII a byte at a time); returns the end. */
+function writeUtf8(text: string, scratch: Buffer, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return at + scratch.write(text, at, 'utf8');
+    scratch[at + i] = c;
+  }
+  return at + text.length;
+}
+
+/** Computes the blocking keys of standardised records under one schema and secret, as raw bytes (see {@link createBlockingKeyer}). */
+export function createBlockingKeyBytes(schema: LinkageSchema, secret: Uint8Array): BlockingKeyBytes {
   const ext = schema.clkConfig['x-tributary'];
   const keys: BlockingKey[] = ext?.blocking ?? [];
   const bytes = ext?.blockingKeyBytes ?? 8;
-  const sipKeys = keys.map((k) => deriveKeys(secret, schema.clkConfig.kdf, `blocking:${k.name}`, 1)[0]!);
-  const caches = keys.map(() => ({ map: new Map<string, string>(), hits: 0, misses: 0, on: true }));
-  const utf8 = Buffer.alloc(1024);
-  const mac = (i: number, input: string): string => {
-    const n = utf8.write(input, 0, 'utf8');
-    if (n >= utf8.length - 4) return base64(siphash24(sipKeys[i]!, Buffer.from(input, 'utf8')), bytes);
-    return base64(siphash24(sipKeys[i]!, utf8.subarray(0, n)), bytes);
-  };
-  /** Memoised where the key's inputs repeat (a soundex and a year); a key whose inputs are unique stops caching. */
-  const cachedMac = (i: number, input: string): string => {
-    const cache = caches[i]!;
-    if (!cache.on) return mac(i, input);
-    let out = cache.map.get(input);
-    if (out !== undefined) { cache.hits++; return out; }
-    out = mac(i, input);
-    if (++cache.misses === CACHE_TRIAL && cache.hits * 10 < cache.misses) { cache.on = false; cache.map.clear(); return out; }
-    if (cache.map.size >= MAX_CACHED_KEYS) cache.map.clear();
-    cache.map.set(input, out);
-    return out;
-  };
+  const hashers = keys.map((k) => sipHasher(deriveKeys(secret, schema.clkConfig.kdf, `blocking:${k.name}`, 1)[0]!));
+  let scratch = Buffer.alloc(1024);
+  const digest = new Uint8Array(8);
   const distinct = [...new Set(keys.flatMap((k) => k.parts))];
   const readAll = partsReader(distinct);
   const positions = keys.map((k) => k.parts.map((p) => distinct.indexOf(p)));
-  return (record) => {
-    const values = readAll(record.values);
-    return positions.map((at, i) => {
-      let input = 'v';
-      for (const p of at) {
-        const value = values[p]!;
-        if (value === '') return mac(i, `missing\u001f${record.id}`);
-        input += `\u001f${value}`;
+  const MISSING = 'missing\u001f';
+  /** The key's input, 'v' then each part after a unit separator, or 'missing' and the record id if a part is missing; returns its length. */
+  const input = (values: string[], at: number[], id: string): number => {
+    let end = 1;
+    scratch[0] = 0x76; // 'v'
+    for (const p of at) {
+      const value = values[p]!;
+      if (value === '') return writeUtf8(id, scratch, writeUtf8(MISSING, scratch, 0));
+      scratch[end++] = 0x1f;
+      end = writeUtf8(value, scratch, end);
+    }
+    return end;
+  };
+  return {
+    count: keys.length,
+    bytes,
+    write(record, out, at) {
+      const values = readAll(record.values);
+      const longest = 16 + record.id.length * 3 + values.reduce((n, v) => n + 1 + v.length * 3, 0);
+      if (longest > scratch.length) scratch = Buffer.alloc(longest * 2);
+      for (let i = 0; i < keys.length; i++) {
+        const length = input(values, positions[i]!, record.id);
+        hashers[i]!(scratch, length, digest, 0);
+        out.set(bytes === 8 ? digest : digest.subarray(0, bytes), at + i * bytes);
       }
-      return cachedMac(i, input);
-    });
+    },
+  };
+}
+
+/** Computes the blocking keys of standardised records under one schema and secret, as base64 strings. */
+export function createBlockingKeyer(schema: LinkageSchema, secret: Uint8Array): (record: StandardRecord) => string[] {
+  const keyBytes = createBlockingKeyBytes(schema, secret);
+  const out = new Uint8Array(keyBytes.count * keyBytes.bytes);
+  return (record) => {
+    keyBytes.write(record, out, 0);
+    return Array.from({ length: keyBytes.count }, (_, i) => base64(out, i * keyBytes.bytes, keyBytes.bytes));
   };
 }

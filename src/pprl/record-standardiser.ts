@@ -7,6 +7,7 @@ import {
 } from '../standardise/index.ts';
 import type { LinkMap } from '../link/index.ts';
 import { adaptiveCache } from './adaptive-cache.ts';
+import { asciiAlphanumeric, FAST_STANDARDISERS } from './fast-standardise.ts';
 
 type RoleSource = LinkMap['columns'][string];
 
@@ -41,10 +42,56 @@ const STANDARDISERS: Readonly<Record<string, Standardiser>> = {
   nhs_number: alphanumeric, upn: alphanumeric, ni_number: alphanumeric, pnc_id: alphanumeric,
 };
 
-function rawValue(row: Readonly<Record<string, string | undefined>>, source: RoleSource): string {
-  if (typeof source === 'string') return row[source] ?? '';
-  if (Array.isArray(source)) return source.map((c) => row[c] ?? '').filter((v) => v.trim() !== '').join(' ');
-  return row[source.column] ?? '';
+/** Reads a mapped column from a row of type R ('' when absent). */
+type ColumnReader<R> = (column: string) => (row: R) => string;
+
+function rawReader<R>(source: RoleSource, column: ColumnReader<R>): (row: R) => string {
+  if (typeof source === 'string') return column(source);
+  if (Array.isArray(source)) {
+    const parts = source.map(column);
+    return (row) => {
+      let out = '';
+      for (const part of parts) {
+        const v = part(row);
+        if (v.trim() !== '') out = out === '' ? v : `${out} ${v}`;
+      }
+      return out;
+    };
+  }
+  return column(source.column);
+}
+
+/**
+ * The standardiser core for rows of any shape: each role reads its columns, tries the ASCII fast
+ * path (the same result as the standardise stage's function on ASCII input, without regular
+ * expressions or Unicode normalisation), else the standardise stage's function, memoised adaptively.
+ */
+function rowStandardiser<R>(map: LinkMap, column: ColumnReader<R>): (row: R) => StandardRecord {
+  const roles = Object.entries(map.columns).flatMap(([role, source]) => {
+    const standardise = STANDARDISERS[role];
+    return standardise
+      ? [{ role, source, read: rawReader(source, column), fast: FAST_STANDARDISERS[role], standardise, cache: adaptiveCache<string | null>() }]
+      : [];
+  });
+  const extras = Object.entries(map.extra_ids).map(([extra, c]) => ({ extra, read: column(c) }));
+  const readId = column(map.id);
+  return (row) => {
+    const values: Record<string, string> = {};
+    for (const { role, source, read, fast, standardise, cache } of roles) {
+      const raw = read(row).trim();
+      if (raw === '') continue;
+      let value = fast?.(raw);
+      if (value === undefined) value = cache.get(raw, () => standardise(raw, source));
+      if (value) values[role] = value.toLowerCase();
+    }
+    for (const { extra, read } of extras) {
+      const raw = read(row).trim();
+      const fast = asciiAlphanumeric(raw);
+      const value = fast === undefined ? alphanumeric(raw) : fast;
+      if (value) values[extra] = value;
+    }
+    return { id: readId(row).trim(), values };
+  };
 }
 
 /**
@@ -53,24 +100,15 @@ function rawValue(row: Readonly<Record<string, string | undefined>>, source: Rol
  * (names, dates and postcodes repeat), adaptively.
  */
 export function createRowStandardiser(map: LinkMap): (row: Readonly<Record<string, string | undefined>>) => StandardRecord {
-  const roles = Object.entries(map.columns).flatMap(([role, source]) => {
-    const standardise = STANDARDISERS[role];
-    return standardise ? [{ role, source, standardise, cache: adaptiveCache<string | null>() }] : [];
+  return rowStandardiser<Readonly<Record<string, string | undefined>>>(map, (c) => (row) => row[c] ?? '');
+}
+
+/** The same standardiser for CSV rows held as arrays of fields under a header. */
+export function createFieldStandardiser(map: LinkMap, header: readonly string[]): (fields: readonly string[]) => StandardRecord {
+  return rowStandardiser<readonly string[]>(map, (c) => {
+    const at = header.indexOf(c);
+    return at < 0 ? () => '' : (fields) => fields[at] ?? '';
   });
-  const extras = Object.entries(map.extra_ids);
-  return (row) => {
-    const values: Record<string, string> = {};
-    for (const { role, source, standardise, cache } of roles) {
-      const raw = rawValue(row, source).trim();
-      const value = raw === '' ? null : cache.get(raw, () => standardise(raw, source));
-      if (value) values[role] = value.toLowerCase();
-    }
-    for (const [extra, column] of extras) {
-      const value = alphanumeric((row[column] ?? '').trim());
-      if (value) values[extra] = value;
-    }
-    return { id: (row[map.id] ?? '').trim(), values };
-  };
 }
 
 /** Standardises one row under a map (see {@link createRowStandardiser}, which is faster for many rows). */

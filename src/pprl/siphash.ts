@@ -10,15 +10,29 @@ const u32 = (bytes: Uint8Array, at: number): number =>
 
 /** SipHash-2-4 of a message under a 16-byte key, as 8 little-endian bytes. */
 export function siphash24(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const out = new Uint8Array(8);
+  sipHasher(key)(message, message.length, out, 0);
+  return out;
+}
+
+/**
+ * SipHash-2-4 under one key, read once: the returned function hashes the first `length` bytes of
+ * `message` and writes the 8 little-endian bytes of the result into `out` at `at` (no allocation).
+ */
+export function sipHasher(key: Uint8Array): (message: Uint8Array, length: number, out: Uint8Array, at: number) => void {
   if (key.length < 16) throw new Error(`siphash24: the key is ${key.length} bytes; 16 are needed.`);
   const k0l = u32(key, 0); const k0h = u32(key, 4); const k1l = u32(key, 8); const k1h = u32(key, 12);
+  return (message, length, out, at) => sip(k0l, k0h, k1l, k1h, message, length, out, at);
+}
+
+function sip(k0l: number, k0h: number, k1l: number, k1h: number, message: Uint8Array, length: number, out: Uint8Array, at: number): void {
   let v0l = k0l ^ 0x70736575; let v0h = k0h ^ 0x736f6d65;
   let v1l = k1l ^ 0x6e646f6d; let v1h = k1h ^ 0x646f7261;
   let v2l = k0l ^ 0x6e657261; let v2h = k0h ^ 0x6c796765;
   let v3l = k1l ^ 0x79746573; let v3h = k1h ^ 0x74656462;
   let t = 0;
 
-  const whole = message.length - (message.length % 8);
+  const whole = length - (length % 8);
   const blocks = whole / 8 + 1;
   // Each block: v3 ^= m, two rounds, v0 ^= m; then the finalisation: v2 ^= 0xff, four rounds.
   for (let b = 0; b <= blocks; b++) {
@@ -30,8 +44,8 @@ export function siphash24(key: Uint8Array, message: Uint8Array): Uint8Array {
     } else if (b * 8 < whole) {
       ml = u32(message, b * 8); mh = u32(message, b * 8 + 4);
     } else {
-      mh = (message.length & 0xff) << 24;
-      for (let i = whole; i < message.length; i++) {
+      mh = (length & 0xff) << 24;
+      for (let i = whole; i < length; i++) {
         const shift = 8 * (i - whole);
         if (shift < 32) ml |= message[i]! << shift; else mh |= message[i]! << (shift - 32);
       }
@@ -61,5 +75,6 @@ export function siphash24(key: Uint8Array, message: Uint8Array): Uint8Array {
   }
   const lo = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
   const hi = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
-  return new Uint8Array([lo, lo >>> 8, lo >>> 16, lo >>> 24, hi, hi >>> 8, hi >>> 16, hi >>> 24]);
+  out[at] = lo; out[at + 1] = lo >>> 8; out[at + 2] = lo >>> 16; out[at + 3] = lo >>> 24;
+  out[at + 4] = hi; out[at + 5] = hi >>> 8; out[at + 6] = hi >>> 16; out[at + 7] = hi >>> 24;
 }
