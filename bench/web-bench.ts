@@ -5,6 +5,9 @@
  * TRIBUTARY_BENCH_DATABASE_URL (or TRIBUTARY_TEST_DATABASE_URL) names one whose role may create databases.
  *
  *   node bin/run-ts.mjs bench/web-bench.ts [--persons 100000] [--connections 50] [--seconds 15] [--user-rate 1] [--pages worklist,person]
+ *     [--reuse]              keep the database a previous run seeded (same --persons) instead of seeding again
+ *     [--profile DIR]        run the server with --cpu-prof, writing its CPU profile(s) to DIR
+ *     [--workers N]          server processes (default: what `tributary serve` uses: TRIBUTARY_WEB_WORKERS, else one per core)
  *
  * Two loads per page: C users each asking for a page every 1/user-rate seconds (the target), then
  * C connections back to back with no pause (what the machine can take at most).
@@ -16,7 +19,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../src/store/index.ts';
 import { createSession, setSessionPurpose } from '../src/web/session/session-store.ts';
-import { seedPersons } from './web/seed-persons.ts';
+import { seededTown, seedPersons } from './web/seed-persons.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -33,27 +36,39 @@ if (!serverUrl) {
   process.exit(0);
 }
 
-const database = 'tributary_web_bench';
+const database = `tributary_web_bench_${persons}`;
+const reuse = process.argv.includes('--reuse');
+const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${database}`);
+const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
+const seed = !(reuse && exists);
+if (seed) {
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+}
 await admin.end();
 const target = new URL(serverUrl);
 target.pathname = `/${database}`;
 
 const seedStarted = performance.now();
 const store = await openStore({ databaseUrl: target.toString() });
-const town = await seedPersons(store, persons, 'bench-password-123');
+const town = seed ? await seedPersons(store, persons, 'bench-password-123') : await seededTown(store);
 const [practitioner] = await store.sql.query<{ id: string }>("SELECT id FROM users WHERE username = 'practitioner'");
 const { token, session } = await createSession(store, { userId: practitioner!.id });
 await setSessionPurpose(store, session.id, 'early_help');
-console.log(`seeded ${persons.toLocaleString('en-GB')} persons in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+console.log(seed
+  ? `seeded ${persons.toLocaleString('en-GB')} persons in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`
+  : `reusing ${database} (${persons.toLocaleString('en-GB')} persons) seeded by an earlier run`);
 await store.close();
 
-const server = spawn(process.execPath, ['bin/run-ts.mjs', 'bench/web/web-server.ts', '--database-url', target.toString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [
+  ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  'bin/run-ts.mjs', 'bench/web/web-server.ts', '--database-url', target.toString(),
+  ...(process.argv.includes('--workers') ? ['--workers', process.argv[process.argv.indexOf('--workers') + 1]!] : []),
+], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [line] = await once(createInterface({ input: server.stdout! }), 'line') as [string];
-const { port } = JSON.parse(line) as { port: number };
+const { port, workers } = JSON.parse(line) as { port: number; workers: number };
 const cookie = `tributary_session=${token}`;
 
 function percentile(sorted: number[], p: number): number {
@@ -84,7 +99,7 @@ async function measure(name: string, paths: () => string, perUserRate?: number):
 }
 
 try {
-  console.log(`${seconds} s per page and load, ${persons.toLocaleString('en-GB')} persons on PostgreSQL`);
+  console.log(`${seconds} s per page and load, ${persons.toLocaleString('en-GB')} persons on PostgreSQL, ${workers} server process${workers === 1 ? '' : 'es'} (as \`tributary serve\` would run here)`);
   const pages = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]! : 'worklist,person').split(',');
   let page = 0;
   let next = 0;

@@ -84,8 +84,20 @@ export async function seedPersons(store: Store, persons: number, password: strin
     SELECT setval(pg_get_serial_sequence('ingest_batches', 'id'), 2);
     SELECT setval(pg_get_serial_sequence('link_runs', 'id'), 1);
     ANALYZE;`);
+  return { personIds: await benchPersonIds(store), teamId };
+}
+
+/** The persons the bench opens: 2,000 allocated to the practitioner's team and scored on the last date. */
+async function benchPersonIds(store: Store): Promise<string[]> {
   const ids = await store.sql.query<{ person_id: string }>(
     `SELECT DISTINCT s.person_id FROM scores s JOIN allocations a ON a.person_id = s.person_id AND a.ended_at IS NULL
       WHERE s.as_of = $1 ORDER BY s.person_id LIMIT 2000`, [AS_OF[2]]);
-  return { personIds: ids.map((row) => row.person_id), teamId };
+  return ids.map((row) => row.person_id);
+}
+
+/** A town an earlier run seeded (`--reuse`): its persons and the practitioner's team, read back. */
+export async function seededTown(store: Store): Promise<SeededTown> {
+  const [team] = await store.sql.query<{ team_id: string }>('SELECT team_id FROM allocations LIMIT 1');
+  if (!team) throw new Error('web bench: the database to reuse holds no allocations; run once without --reuse');
+  return { personIds: await benchPersonIds(store), teamId: team.team_id };
 }
