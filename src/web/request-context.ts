@@ -26,6 +26,11 @@ export interface SessionState {
 export interface AccessGrant {
   rule: AccessRule;
   conditions: ReadonlySet<Condition>;
+  /**
+   * The owners the `own_agency`/`own_team` checks resolved, by route parameter (`personId` → the team
+   * holding them, "" for none), so that a handler need not look them up again.
+   */
+  owners?: Readonly<Record<string, string>>;
 }
 
 declare module 'fastify' {

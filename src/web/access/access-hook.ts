@@ -38,13 +38,16 @@ async function checkOwner(
   code: 'NOT_YOUR_AGENCY' | 'NOT_YOUR_TEAM',
 ): Promise<void> {
   const params = request.params as Record<string, string>;
+  const owners: Record<string, string> = { ...request.access?.owners };
   for (const [name, resolve] of Object.entries(resolvers)) {
     const value = params[name];
     if (value === undefined) continue;
     const owner = await resolve(store, value);
     if (owner === undefined) throw new HttpError('NOT_FOUND');
     if (owner !== own) await refuse(request, store, code);
+    owners[name] = owner;
   }
+  if (request.access) request.access = { ...request.access, owners };
 }
 
 /** A request stating a purpose no agreement can name (enforcement, investigation…) is refused and audited. */

@@ -45,27 +45,28 @@ export type Casework = z.infer<typeof CaseworkSchema>;
 
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
 
-export async function loadCasework(store: Store, principal: Principal, personId: string): Promise<Casework> {
+export async function loadCasework(
+  store: Store, principal: Principal, personId: string, options: { heldBy?: string | null } = {},
+): Promise<Casework> {
   const config = caseworkConfig();
   const q = <T>(sql: string) => store.sql.query<T>(sql, [personId]);
-  const held = await teamHolding(store, config.teams, personId);
-  const [team] = held ? await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE id = $1', [held]) : [];
-  const [allocation] = await q<{ team_id: string; worker_id: string | null; worker_name: string | null; allocated_by: string; allocated_at: unknown }>(
+  // The statements are independent: they run at once on the pool.
+  const heldTeam = async () => {
+    const held = options.heldBy !== undefined ? options.heldBy : await teamHolding(store, config.teams, personId);
+    return held ? store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE id = $1', [held]) : [];
+  };
+  const [[team], [allocation], decisions, [consent], plans, outcomes, factors, members] = await Promise.all([heldTeam(), q<{ team_id: string; worker_id: string | null; worker_name: string | null; allocated_by: string; allocated_at: unknown }>(
     `SELECT a.team_id, a.worker_id, u.display_name AS worker_name, a.allocated_by, a.allocated_at FROM allocations a
-       LEFT JOIN users u ON u.id = a.worker_id WHERE a.person_id = $1 AND a.ended_at IS NULL`);
-  const decisions = await q<{ id: number | string; kind: Casework['decisions'][number]['kind']; reason: string; probability: number | null; decided_by: string; decided_at: unknown }>(
-    'SELECT id, kind, reason, probability, decided_by, decided_at FROM decisions WHERE person_id = $1 ORDER BY decided_at DESC, id DESC');
-  const [consent] = await q<{ status: 'given'; given_by: 'young_person'; note: string | null; recorded_by: string; recorded_at: unknown }>(
-    'SELECT status, given_by, note, recorded_by, recorded_at FROM consents WHERE person_id = $1 ORDER BY recorded_at DESC, id DESC LIMIT 1');
-  const plans = await q<{ id: number | string; offer_id: string; goal: string; status: 'planned'; start_on: string | null; review_on: string | null; created_by: string; created_at: unknown }>(
+       LEFT JOIN users u ON u.id = a.worker_id WHERE a.person_id = $1 AND a.ended_at IS NULL`), q<{ id: number | string; kind: Casework['decisions'][number]['kind']; reason: string; probability: number | null; decided_by: string; decided_at: unknown }>(
+    'SELECT id, kind, reason, probability, decided_by, decided_at FROM decisions WHERE person_id = $1 ORDER BY decided_at DESC, id DESC'), q<{ status: 'given'; given_by: 'young_person'; note: string | null; recorded_by: string; recorded_at: unknown }>(
+    'SELECT status, given_by, note, recorded_by, recorded_at FROM consents WHERE person_id = $1 ORDER BY recorded_at DESC, id DESC LIMIT 1'), q<{ id: number | string; offer_id: string; goal: string; status: 'planned'; start_on: string | null; review_on: string | null; created_by: string; created_at: unknown }>(
     `SELECT id, offer_id, goal, status, start_on::text AS start_on, review_on::text AS review_on, created_by, created_at
-       FROM support_plans WHERE person_id = $1 ORDER BY created_at DESC, id DESC`);
-  const outcomes = await q<{ plan_id: number | string; outcome: 'engaged'; note: string | null; recorded_by: string; recorded_at: unknown }>(
+       FROM support_plans WHERE person_id = $1 ORDER BY created_at DESC, id DESC`), q<{ plan_id: number | string; outcome: 'engaged'; note: string | null; recorded_by: string; recorded_at: unknown }>(
     `SELECT o.plan_id, o.outcome, o.note, o.recorded_by, o.recorded_at FROM support_outcomes o
-       JOIN support_plans p ON p.id = o.plan_id WHERE p.person_id = $1 ORDER BY o.recorded_at, o.id`);
-  const factors = await q<{ factor: string }>(
+       JOIN support_plans p ON p.id = o.plan_id WHERE p.person_id = $1 ORDER BY o.recorded_at, o.id`), q<{ factor: string }>(
     `SELECT factor FROM factor_instances WHERE person_id = $1 AND person_id NOT IN (${EXCLUDED_PERSONS_SQL})
-        AND as_of = (SELECT max(as_of) FROM factor_instances WHERE person_id = $1)`);
+        AND as_of = (SELECT max(as_of) FROM factor_instances WHERE person_id = $1)`),
+  principal.role === 'supervisor' && principal.teamId ? teamMembers(store, principal.teamId) : Promise.resolve([])]);
   const offers = new Map(config.catalogue.offers.map((o) => [o.id, o]));
   return {
     heldBy: team ?? null,
@@ -90,8 +91,7 @@ export async function loadCasework(store: Store, principal: Principal, personId:
     recommended: recommendOffers(config.catalogue, factors.map((f) => f.factor)).map(({ offer, addresses }) => ({
       ...offer, typeLabel: offerTypeLabels[offer.type], addresses: addresses.map((id) => ({ id, label: factorLabel(id) })),
     })),
-    teamMembers: principal.role === 'supervisor' && principal.teamId
-      ? (await teamMembers(store, principal.teamId)).map(({ id, name }) => ({ id, name })) : [],
+    teamMembers: members.map(({ id, name }) => ({ id, name })),
   };
 }
 

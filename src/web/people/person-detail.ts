@@ -54,42 +54,50 @@ export async function loadPersonDetail(
   store: Store, personId: string, view: { pseudonymised: boolean; pseudonymKey: string },
 ): Promise<PersonDetail> {
   const q = <T>(sql: string) => store.sql.query<T>(sql, [personId]);
-  const [person] = await q<{ id: string; objecting: boolean }>(
-    `SELECT id, id IN (${EXCLUDED_PERSONS_SQL}) AS objecting FROM persons WHERE id = $1`);
+  // The statements are independent: they run at once on the pool. What an objection hides (factors,
+  // score, trend) is read too and dropped below, rather than waiting for the person row first.
+  const [[person], agencyRows, records, allFactorRows, [anyScore], events, family, allTrend, links] = await Promise.all([
+    q<{ id: string; objecting: boolean }>(`SELECT id, id IN (${EXCLUDED_PERSONS_SQL}) AS objecting FROM persons WHERE id = $1`),
+    store.sql.query<{ id: string; name: string }>('SELECT id, name FROM agencies'),
+    q<{ id: number | string; agency_id: string; dataset_id: string; kind: string; given_name: string | null; family_name: string | null; dob: string | null; match_probability: number | null; disputed: boolean }>(
+      `SELECT sr.id, sr.agency_id, sr.dataset_id, sr.kind, sr.given_name, sr.family_name, sr.dob::text AS dob, pr.match_probability, sr.disputed
+         FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id WHERE pr.person_id = $1 ORDER BY sr.id`),
+    q<{ factor: string; as_of: string; first_seen: string; last_seen: string; evidence: Array<Record<string, unknown>> }>(
+      `SELECT factor, as_of::text AS as_of, first_seen::text AS first_seen, last_seen::text AS last_seen, evidence FROM factor_instances
+        WHERE person_id = $1 AND as_of = (SELECT max(as_of) FROM factor_instances WHERE person_id = $1) ORDER BY factor`),
+    q<{ probability: number; model_version_id: string; as_of: string; intercept: number; contributions: Record<string, number> }>(
+      `SELECT sc.probability, sc.model_version_id, sc.as_of::text AS as_of, sc.intercept, sc.contributions
+         FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
+        WHERE sc.person_id = $1 ORDER BY sc.as_of DESC, sc.scored_at DESC LIMIT 1`),
+    q<{ code: string; occurred_on: string; agency_id: string; value: string | null; detail: unknown; special_category: boolean; health_disclosure: string | null }>(
+      `SELECT e.code, e.occurred_on::text AS occurred_on, sr.agency_id, e.value, e.detail, e.special_category,
+              (SELECT a.health_disclosure FROM agreements a WHERE a.dataset = e.dataset_id AND a.active ORDER BY a.valid_from DESC LIMIT 1) AS health_disclosure
+         FROM events e JOIN source_records sr ON sr.id = e.source_record_id
+         JOIN person_records pr ON pr.source_record_id = sr.id
+        WHERE pr.person_id = $1 ORDER BY e.occurred_on DESC, e.id`),
+    q<{ other: string; kind: string; outward: boolean; given_name: string | null; family_name: string | null }>(
+      `SELECT DISTINCT op.person_id AS other, r.kind, (mine.person_id = $1 AND mine.source_record_id = r.from_record_id) AS outward,
+              osr.given_name, osr.family_name
+         FROM relationships r
+         JOIN person_records mine ON mine.source_record_id IN (r.from_record_id, r.to_record_id) AND mine.person_id = $1
+         JOIN person_records op ON op.source_record_id IN (r.from_record_id, r.to_record_id) AND op.person_id <> $1
+         JOIN source_records osr ON osr.id = op.source_record_id
+        ORDER BY 1, 2`),
+    loadScoreTrend(store, personId),
+    loadPersonLinks(store, personId),
+  ]);
   if (!person) throw new HttpError('NOT_FOUND');
-  const agencies = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM agencies')).map((a) => [a.id, a.name]));
-  const records = await q<{ id: number | string; agency_id: string; dataset_id: string; kind: string; given_name: string | null; family_name: string | null; dob: string | null; match_probability: number | null; disputed: boolean }>(
-    `SELECT sr.id, sr.agency_id, sr.dataset_id, sr.kind, sr.given_name, sr.family_name, sr.dob::text AS dob, pr.match_probability, sr.disputed
-       FROM person_records pr JOIN source_records sr ON sr.id = pr.source_record_id WHERE pr.person_id = $1 ORDER BY sr.id`);
+  const agencies = new Map(agencyRows.map((a) => [a.id, a.name]));
   const named = records.find((r) => r.kind === 'subject' && (r.given_name || r.family_name)) ?? records[0];
   const identity = view.pseudonymised ? null : {
     name: named ? [named.given_name, named.family_name].filter(Boolean).join(' ') || null : null, dob: named?.dob ?? null,
   };
-  const factorRows = person.objecting ? [] : await q<{ factor: string; as_of: string; first_seen: string; last_seen: string; evidence: Array<Record<string, unknown>> }>(
-    `SELECT factor, as_of::text AS as_of, first_seen::text AS first_seen, last_seen::text AS last_seen, evidence FROM factor_instances
-      WHERE person_id = $1 AND as_of = (SELECT max(as_of) FROM factor_instances WHERE person_id = $1) ORDER BY factor`);
-  const [score] = person.objecting ? [] : await q<{ probability: number; model_version_id: string; as_of: string; intercept: number; contributions: Record<string, number> }>(
-    `SELECT sc.probability, sc.model_version_id, sc.as_of::text AS as_of, sc.intercept, sc.contributions
-       FROM scores sc JOIN model_versions mv ON mv.id = sc.model_version_id AND mv.status = 'approved'
-      WHERE sc.person_id = $1 ORDER BY sc.as_of DESC, sc.scored_at DESC LIMIT 1`);
-  const events = await q<{ code: string; occurred_on: string; agency_id: string; value: string | null; detail: unknown; special_category: boolean; health_disclosure: string | null }>(
-    `SELECT e.code, e.occurred_on::text AS occurred_on, sr.agency_id, e.value, e.detail, e.special_category,
-            (SELECT a.health_disclosure FROM agreements a WHERE a.dataset = e.dataset_id AND a.active ORDER BY a.valid_from DESC LIMIT 1) AS health_disclosure
-       FROM events e JOIN source_records sr ON sr.id = e.source_record_id
-       JOIN person_records pr ON pr.source_record_id = sr.id
-      WHERE pr.person_id = $1 ORDER BY e.occurred_on DESC, e.id`);
-  const family = await q<{ other: string; kind: string; outward: boolean; given_name: string | null; family_name: string | null }>(
-    `SELECT DISTINCT op.person_id AS other, r.kind, (mine.person_id = $1 AND mine.source_record_id = r.from_record_id) AS outward,
-            osr.given_name, osr.family_name
-       FROM relationships r
-       JOIN person_records mine ON mine.source_record_id IN (r.from_record_id, r.to_record_id) AND mine.person_id = $1
-       JOIN person_records op ON op.source_record_id IN (r.from_record_id, r.to_record_id) AND op.person_id <> $1
-       JOIN source_records osr ON osr.id = op.source_record_id
-      ORDER BY 1, 2`);
-  const trend = person.objecting ? [] : await loadScoreTrend(store, personId);
+  const factorRows = person.objecting ? [] : allFactorRows;
+  const score = person.objecting ? undefined : anyScore;
+  const trend = person.objecting ? [] : allTrend;
   return {
     identity, objecting: person.objecting, asOf: factorRows[0]?.as_of ?? null,
-    trend, trendChart: scoreTrendChart(trend), links: await loadPersonLinks(store, personId),
+    trend, trendChart: scoreTrendChart(trend), links,
     factors: factorRows.map((row) => ({
       id: row.factor, label: factorLabel(row.factor), firstSeen: row.first_seen, lastSeen: row.last_seen,
       evidence: row.evidence.map((e) => ({

@@ -8,6 +8,7 @@ import { isPseudonymised } from '../access/scope.ts';
 import type { AppContext } from '../app-context.ts';
 import { catalogueOffers, loadCasework, type Casework } from '../casework/casework-data.ts';
 import { CONSENT_GIVERS, CONSENT_STATUSES, DECISION_KINDS, labels, OUTCOMES, PLAN_STATUSES } from '../casework/casework-forms.ts';
+import { PersonIdSchema } from './person-id.ts';
 import { viewPerson } from './person-view.ts';
 
 /** What a successful form leaves in the banner (`?done=<code>`). */
@@ -36,10 +37,13 @@ export async function renderPersonPage(
 ) {
   const pseudonymised = isPseudonymised(request);
   const principal = request.principal!;
-  const person = await viewPerson(ctx.store, principal, request.session!.purpose!, personId, {
-    pseudonymised, pseudonymKey: ctx.settings.pseudonymKey,
-  });
-  const casework = pseudonymised ? null : await loadCasework(ctx.store, principal, personId);
+  const owner = request.access?.owners?.personId;
+  // The casework is read alongside the person (it writes nothing, and is dropped if the view fails).
+  const [person, casework] = await Promise.all([
+    viewPerson(ctx.store, principal, request.session!.purpose!, personId, { pseudonymised, pseudonymKey: ctx.settings.pseudonymKey }),
+    pseudonymised || !PersonIdSchema.safeParse(personId).success ? null
+      : loadCasework(ctx.store, principal, personId, owner === undefined ? {} : { heldBy: owner || null }),
+  ]);
   const errors = state.errors ?? {};
   return ctx.render(request, reply, 'person', {
     person, casework, purposeName: purposeLabels[person.purpose as Purpose]?.name ?? person.purpose,
