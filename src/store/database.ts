@@ -3,6 +3,8 @@
  * PostgreSQL server when a connection URL is given. Both get the same schema and migrations.
  */
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,6 +14,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import * as schema from './schema/index.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +24,13 @@ export interface SqlClient {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (DDL, COPY set-up). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads rows with `COPY target FROM …` in PostgreSQL's text format (`text`: one row a line,
+   * fields separated by tabs, `\N` for NULL, backslash escapes). `target` is a table and its
+   * columns, `stage (a, b)`. The store's own clients have it (PostgreSQL: COPY FROM STDIN; PGlite:
+   * COPY FROM '/dev/blob'); a temporary table is visible to it only inside `transaction`.
+   */
+  copyIn?(target: string, text: string): Promise<void>;
 }
 
 export interface Store {
@@ -68,6 +78,9 @@ async function openPglite(dataDir: string): Promise<Store> {
     async exec(text: string) {
       await q.exec(text);
     },
+    async copyIn(target: string, text: string) {
+      await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
   });
   return {
     kind: 'pglite',
@@ -86,12 +99,20 @@ async function openPostgres(url: string): Promise<Store> {
   // while the pool is closing) is dropped by the pool and replaced when next needed; without a
   // listener, Node would treat the pool's 'error' event as an uncaught exception and stop.
   pool.on('error', () => undefined);
-  const wrap = (q: Pick<pg.PoolClient, 'query'>): SqlClient => ({
+  const copyIn = async (conn: pg.PoolClient, target: string, text: string): Promise<void> => {
+    await pipeline(Readable.from([Buffer.from(text)]), conn.query(copyFrom(`COPY ${target} FROM STDIN`)));
+  };
+  const wrap = (q: Pick<pg.PoolClient, 'query'>, conn?: pg.PoolClient): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
       return (await q.query(text, params)).rows as T[];
     },
     async exec(text: string) {
       await q.query(text);
+    },
+    async copyIn(target: string, text: string) {
+      if (conn) return copyIn(conn, target, text);
+      const own = await pool.connect();
+      try { await copyIn(own, target, text); } finally { own.release(); }
     },
   });
   return {
@@ -102,7 +123,7 @@ async function openPostgres(url: string): Promise<Store> {
       const conn = await pool.connect();
       try {
         await conn.query('BEGIN');
-        const result = await work(wrap(conn));
+        const result = await work(wrap(conn, conn));
         await conn.query('COMMIT');
         return result;
       } catch (error) {

@@ -20,7 +20,7 @@ import { assertHeaderHolds } from './header-check.ts';
 import { emptyStats, type LoadStats } from './load-stats.ts';
 import { mappedChunks } from './mapped-chunks.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
-import { writeChunk } from './write-chunk.ts';
+import { createStaging, writeChunk } from './write-chunk.ts';
 
 export interface DatasetPlan {
   readonly mapping: Mapping;
@@ -68,6 +68,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       const raced = await findCompleteBatch(tx, datasetId, sha);
       if (raced !== null) return raced;
       await supersedeInterrupted(tx, datasetId, batchId);
+      await createStaging(tx);
       let columns: readonly string[] | null = null;
       const read = options.readItems ?? adapters[plan.mapping.format];
       const items = read({

@@ -1,8 +1,10 @@
 /**
- * Writes one chunk with a handful of set-based statements (`INSERT … SELECT FROM unnest(arrays)`,
- * a constant number of parameters whatever the chunk size): records upserted by (dataset, kind,
- * local id), events added unless already held (same record, code, date and value; health events
- * sealed first), relationships and quarantined rows added.
+ * Writes one chunk with a handful of set-based statements: the chunk's records and events are
+ * COPYed (text format) into temporary staging tables, then records are upserted from there by
+ * (dataset, kind, local id) and events added unless already held (same record, code, date and
+ * value; health events sealed first); relationships and quarantined rows (few) are added from
+ * arrays (`INSERT … SELECT FROM unnest(…)`). COPY spares both sides the per-value work of array
+ * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing).
  */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
@@ -10,6 +12,7 @@ import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
 import { recordKey } from './chunk.ts';
+import { copyField, copyJson } from './copy-text.ts';
 import { storedEventFields } from './seal-events.ts';
 
 export interface BatchContext {
@@ -33,6 +36,24 @@ const IDENTIFIER_COLUMNS = [
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
 const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
+const EVENT_COLUMNS = ['record_id', 'code', 'occurred_on', 'value', 'detail', 'special'];
+const EVENT_TYPES = ['bigint', 'text', 'date', 'text', 'jsonb', 'boolean'];
+
+const STAGE_RECORDS = 'ingest_stage_records';
+const STAGE_EVENTS = 'ingest_stage_events';
+
+/**
+ * Creates the staging tables of one load: temporary (not logged, private to the transaction's
+ * connection) and dropped at its end, so a crash leaves nothing behind. Call once per transaction
+ * before the first `writeChunk`.
+ */
+export async function createStaging(tx: SqlClient): Promise<void> {
+  const columns = (names: string[], types: string[]): string => names.map((c, i) => `${c} ${types[i]}`).join(', ');
+  await tx.exec(`
+    CREATE TEMP TABLE ${STAGE_RECORDS} (${columns(RECORD_COLUMNS, RECORD_TYPES)}) ON COMMIT DROP;
+    CREATE TEMP TABLE ${STAGE_EVENTS} (${columns(EVENT_COLUMNS, EVENT_TYPES)}) ON COMMIT DROP;`);
+}
+
 const UPDATED = RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind');
 
 /**
@@ -42,13 +63,13 @@ const UPDATED = RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind');
  * without one never replaces a dated record. Either way every row's id is returned.
  */
 function upsertRecordsSql(asOf: boolean): string {
-  const n = RECORD_TYPES.length + 4;
+  const n = 4;
   const dateOf = (row: string): string => `to_date(left(btrim(${row}.raw ->> $${n}::text), 10), $${n + 1}::text)`;
   const newer = `(source_records.raw ->> $${n}::text IS NULL OR (EXCLUDED.raw ->> $${n}::text IS NOT NULL AND ${dateOf('source_records')} <= ${dateOf('EXCLUDED')}))`;
   const set = (c: string, value: string): string => (asOf ? `${c} = CASE WHEN ${newer} THEN ${value} ELSE source_records.${c} END` : `${c} = ${value}`);
   return `
   INSERT INTO source_records (dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})
-  SELECT $1, $2, $3, u.* FROM unnest(${RECORD_TYPES.map((t, i) => `$${i + 4}::${t}[]`).join(', ')}) AS u
+  SELECT $1, $2, $3, ${RECORD_COLUMNS.join(', ')} FROM ${STAGE_RECORDS}
   ON CONFLICT (dataset_id, kind, local_id) DO UPDATE SET
     ${[set('batch_id', 'EXCLUDED.batch_id'), ...UPDATED.map((c) => set(c, `EXCLUDED.${c}`)), set('loaded_at', 'now()')].join(',\n    ')}
   RETURNING id, kind, local_id`;
@@ -70,9 +91,7 @@ const AS_OF_PATTERNS: Record<AsOfFormat, string> = {
 const INSERT_EVENTS = `
   WITH added AS (
     INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)
-    SELECT u.record_id, $1, $2, u.code, u.occurred_on, u.value, u.detail, u.special
-      FROM unnest($3::bigint[], $4::text[], $5::date[], $6::text[], $7::jsonb[], $8::boolean[])
-        AS u(record_id, code, occurred_on, value, detail, special)
+    SELECT record_id, $1, $2, code, occurred_on, value, detail, special FROM ${STAGE_EVENTS}
     ON CONFLICT DO NOTHING
     RETURNING 1)
   SELECT count(*)::int AS n FROM added`;
@@ -88,24 +107,26 @@ const INSERT_QUARANTINE = `
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-/** Writes the chunk; returns how many events were new. */
+/** Writes the chunk (after `createStaging` in the same transaction); returns how many events were new. */
 export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk): Promise<{ eventsAdded: number }> {
-  const ids = chunk.records.size ? await upsertRecords(sql, batch, [...chunk.records.values()]) : new Map<string, string>();
+  if (!sql.copyIn) throw new Error('writeChunk needs a store client that can COPY (the store\'s own transaction client)');
+  if (chunk.records.size || chunk.events.length) await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
+  const ids = chunk.records.size ? await upsertRecords(sql, batch, chunk.records) : new Map<string, string>();
   let eventsAdded = 0;
   if (chunk.events.length) {
     const seen = new Set<string>();
-    const columns: unknown[][] = [[], [], [], [], [], []];
+    let text = '';
     for (const { recordKey: key, event } of chunk.events) {
       const id = ids.get(key)!;
       const once = `${id}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
       if (seen.has(once)) continue;
       seen.add(once);
       const stored = storedEventFields(event, batch.specialCategoryKey);
-      [id, event.code, event.occurredOn, stored.value, json(stored.detail), event.specialCategory].forEach((v, i) => columns[i]!.push(v));
+      text += `${id}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
     }
-    const [row] = await sql.query<{ n: number }>(INSERT_EVENTS, [batch.datasetId, batch.batchId, ...columns]);
+    await sql.copyIn!(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, text);
+    const [row] = await sql.query<{ n: number }>(INSERT_EVENTS, [batch.datasetId, batch.batchId]);
     eventsAdded = row?.n ?? 0;
   }
   if (chunk.relationships.length) {
@@ -123,19 +144,18 @@ export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chu
   return { eventsAdded };
 }
 
-async function upsertRecords(sql: SqlClient, batch: BatchContext, records: CanonicalRecord[]): Promise<Map<string, string>> {
-  const columns: unknown[][] = RECORD_COLUMNS.map(() => []);
-  for (const record of records) {
-    const values: unknown[] = [
-      record.localId, record.kind, record.rowNumber,
-      ...IDENTIFIER_COLUMNS.map(([, key, type]) => (type === 'jsonb' ? json(record.identifiers[key]) : record.identifiers[key])),
-      json(record.extraIds), json(record.attributes), json(record.raw),
-    ];
-    values.forEach((value, i) => columns[i]!.push(value));
+async function upsertRecords(sql: SqlClient, batch: BatchContext, records: Chunk['records']): Promise<Map<string, string>> {
+  let text = '';
+  for (const record of records.values()) {
+    const ids = record.identifiers as Record<string, unknown>;
+    text += `${copyField(record.localId)}\t${record.kind}\t${record.rowNumber}`;
+    for (const [, key, type] of IDENTIFIER_COLUMNS) text += `\t${type === 'jsonb' ? copyJson(ids[key]) : copyField(ids[key])}`;
+    text += `\t${copyJson(record.extraIds)}\t${copyJson(record.attributes)}\t${copyJson(record.raw)}\n`;
   }
+  await sql.copyIn!(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, text);
   const rows = await sql.query<{ id: string | number; kind: CanonicalRecord['kind']; local_id: string }>(
     batch.asOf ? UPSERT_RECORDS_AS_OF : UPSERT_RECORDS,
-    [batch.datasetId, batch.agencyId, batch.batchId, ...columns, ...(batch.asOf ? [batch.asOf.column, AS_OF_PATTERNS[batch.asOf.format]] : [])],
+    [batch.datasetId, batch.agencyId, batch.batchId, ...(batch.asOf ? [batch.asOf.column, AS_OF_PATTERNS[batch.asOf.format]] : [])],
   );
   return new Map(rows.map((r) => [recordKey(r.kind, r.local_id), String(r.id)]));
 }
