@@ -1,12 +1,15 @@
 /** The derived values blocking keys are made of (a soundex code, a year of birth…), computed once per record. */
 import { soundex } from '../standardise/index.ts';
+import { asciiSoundex, firstLetter } from './fast-standardise.ts';
 
 type PartReader = (values: Readonly<Record<string, string>>) => string | undefined;
 
 const soundexCache = new Map<string, string>();
-/** Soundex of a standardised name, memoised (names repeat); '' for none. */
+/** Soundex of a standardised name (ASCII directly, others memoised); undefined for none. */
 function cachedSoundex(name: string | undefined): string | undefined {
   if (!name) return undefined;
+  const fast = asciiSoundex(name);
+  if (fast !== undefined) return fast || undefined;
   let code = soundexCache.get(name);
   if (code === undefined) {
     code = soundex(name);
@@ -16,7 +19,6 @@ function cachedSoundex(name: string | undefined): string | undefined {
   return code || undefined;
 }
 
-const firstLetter = (v: string | undefined): string | undefined => v?.replace(/[^a-z]/g, '')[0];
 
 const PARTS: Readonly<Record<string, PartReader>> = {
   family_soundex: (v) => cachedSoundex(v.family_name),

@@ -2,17 +2,16 @@
  * `pprl encode`, as a library function: read an agency's CSV under its map, standardise, encode
  * each record as a CLK with blocking keys, shuffle the rows, and write the NDJSON and its schema.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parse } from 'csv-parse';
 import type { LinkMap } from '../link/index.ts';
 import { parseLinkageSchema, type LinkageSchema } from './clkhash-schema.ts';
 import { schemaPathFor } from './clk-file.ts';
 import { defaultSchema } from './default-schema.ts';
+import { chunkBoundaries, CsvError, endOfFirstRecord, parseCsvText } from './csv-records.ts';
+import { createChunkEncoder, type EncodedChunk } from './encode-chunk.ts';
 import { startEncodePool } from './encode-pool.ts';
-import { createRowEncoder, type CsvRow } from './row-encoder.ts';
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffledOrder } from './seeded-random.ts';
 
 export interface EncodeFileOptions {
   input: string;
@@ -51,22 +50,47 @@ function encodedColumns(map: LinkMap): string[] {
   return [...new Set([map.id, ...roles, ...Object.values(map.extra_ids)])];
 }
 
-const BATCH = 2_000;
 /** Below this size (about 10,000 FEBRL rows) starting workers costs more than it saves. */
 const MIN_BYTES_FOR_WORKERS = 1_000_000;
+/** Chunks per thread: enough that a thread slowed by other work does not hold the rest up. */
+const CHUNKS_PER_THREAD = 8;
+const MIN_CHUNK_BYTES = 64 * 1024;
+const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
-type Encoder = { encode(rows: CsvRow[]): Promise<string[]>; close(): Promise<void> };
+type ChunkEncoder = { encode(start: number, end: number): Promise<EncodedChunk>; close(): Promise<void> };
 
 /** Workers when more than one thread is asked for (or the file is large), else the main thread. */
-async function startEncoder(options: EncodeFileOptions, schema: LinkageSchema): Promise<Encoder> {
-  const threads = options.threads ?? ((await stat(options.input)).size >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
+async function startEncoder(options: EncodeFileOptions, schema: LinkageSchema, bytes: Buffer, header: string[]): Promise<{ encoder: ChunkEncoder; threads: number }> {
+  const threads = options.threads ?? (bytes.length >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
   if (threads > 1) {
     try {
-      return await startEncodePool(threads, { schema, secret: options.secret, map: options.map });
+      const file = new SharedArrayBuffer(bytes.length);
+      new Uint8Array(file).set(bytes);
+      return { encoder: await startEncodePool(threads, { schema, secret: options.secret, map: options.map, header, file }), threads };
     } catch { /* fall through: encode in-process */ }
   }
-  const encodeRow = createRowEncoder(schema, options.secret, options.map);
-  return { encode: async (rows) => rows.map(encodeRow), close: async () => {} };
+  const encodeChunk = createChunkEncoder(schema, options.secret, options.map, header);
+  return { encoder: { encode: async (start, end) => encodeChunk(bytes.toString('utf8', start, end)), close: async () => {} }, threads: 1 };
+}
+
+/** The header's fields and where the records after it start, skipping a byte-order mark and empty lines; undefined for a file with no header. */
+function readHeader(bytes: Buffer): { header: string[]; bodyStart: number } | undefined {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < bytes.length) {
+    const end = endOfFirstRecord(bytes, start);
+    const records: string[][] = [];
+    parseCsvText(bytes.toString('utf8', start, end), (fields) => records.push(fields));
+    if (records.length > 0) return { header: records[0]!, bodyStart: end };
+    start = end;
+  }
+  return undefined;
+}
+
+/** The number of records in `bytes[start, end)` (to number the rows in an error message). */
+function countRecords(bytes: Buffer, start: number, end: number): number {
+  let n = 0;
+  parseCsvText(bytes.toString('utf8', start, end), () => { n++; });
+  return n;
 }
 
 /** Encodes one CSV file; see the module comment. */
@@ -74,45 +98,84 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
   const started = performance.now();
   const { input, map, out } = options;
   const schema = options.schema ?? schemaForMap(map);
-  const encoder = await startEncoder(options, schema);
-  const batches: Array<Promise<string[]>> = [];
-  const ids = new Map<string, number>();
-  let missingColumns: string[] = [];
-  let row = 1;
-  let batch: CsvRow[] = [];
+  const bytes = await readFile(input);
+  const read = readHeader(bytes);
+  const header = read?.header ?? [];
+  const bodyStart = read?.bodyStart ?? bytes.length;
+  const hasBody = bytes.subarray(bodyStart).some((b) => b > 0x20);
+  if (hasBody && !header.includes(map.id)) {
+    throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${header.join(', ')}). Fix "id" in the map.`);
+  }
+  const { encoder, threads } = await startEncoder(options, schema, bytes, header);
   try {
-    const parser = createReadStream(input).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }));
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      row++;
-      if (row === 2) {
-        const header = new Set(Object.keys(record));
-        if (!header.has(map.id)) {
-          throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${[...header].join(', ')}). Fix "id" in the map.`);
-        }
-        missingColumns = encodedColumns(map).filter((c) => !header.has(c));
-      }
-      const id = (record[map.id] ?? '').trim();
-      if (id === '') throw new Error(`${input}: row ${row} has no record id in column "${map.id}"; every record needs one.`);
-      const previous = ids.get(id);
-      if (previous !== undefined) throw new Error(`${input}: rows ${previous} and ${row} share the record id "${id}"; ids must be unique within a file.`);
-      ids.set(id, row);
-      batch.push(record);
-      if (batch.length === BATCH) {
-        batches.push(encoder.encode(batch));
-        batch = [];
-        options.onProgress?.(ids.size);
-      }
+    const target = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((bytes.length - bodyStart) / (threads * CHUNKS_PER_THREAD))));
+    const cuts = chunkBoundaries(bytes, bodyStart, bytes.length, target);
+    let encodedSoFar = 0;
+    const settled = await Promise.allSettled(cuts.slice(0, -1).map(async (start, c) => {
+      const chunk = await encoder.encode(start, cuts[c + 1]!);
+      encodedSoFar += chunk.ids.length;
+      options.onProgress?.(encodedSoFar);
+      return chunk;
+    }));
+    const chunks: EncodedChunk[] = [];
+    for (const [c, outcome] of settled.entries()) {
+      if (outcome.status === 'fulfilled') { chunks.push(outcome.value); continue; }
+      const error = outcome.reason as Error;
+      if (error instanceof CsvError) throw new Error(`${input}: row ${1 + countRecords(bytes, bodyStart, cuts[c]!) + error.record}: ${error.reason}.`);
+      throw error;
     }
-    if (batch.length > 0) batches.push(encoder.encode(batch));
-    const lines = (await Promise.all(batches)).flat();
-    shuffleInPlace(lines, seededRandom(options.seed));
-    await writeFile(out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    const records = checkIds(input, map, chunks);
+    const missingColumns = records > 0 ? encodedColumns(map).filter((c) => !header.includes(c)) : [];
+    await writeFile(out, shuffledLines(chunks, records, options.seed));
     const schemaPath = schemaPathFor(out);
     await writeFile(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
-    return { records: lines.length, out, schemaPath, missingColumns, seconds: (performance.now() - started) / 1000 };
+    return { records, out, schemaPath, missingColumns, seconds: (performance.now() - started) / 1000 };
   } finally {
     await encoder.close();
   }
+}
+
+/** Checks that every record has an id and no two share one (rows numbered as in the file, the header being row 1); returns the number of records. */
+function checkIds(input: string, map: LinkMap, chunks: readonly EncodedChunk[]): number {
+  const rows = new Map<string, number>();
+  let row = 1;
+  for (const chunk of chunks) {
+    for (const id of chunk.ids) {
+      row++;
+      if (id === '') throw new Error(`${input}: row ${row} has no record id in column "${map.id}"; every record needs one.`);
+      const previous = rows.get(id);
+      if (previous !== undefined) throw new Error(`${input}: rows ${previous} and ${row} share the record id "${id}"; ids must be unique within a file.`);
+      rows.set(id, row);
+    }
+  }
+  return row - 1;
+}
+
+/** All the chunks' lines in one buffer, each followed by a newline, in shuffled order. */
+function shuffledLines(chunks: readonly EncodedChunk[], records: number, seed: string | undefined): Buffer {
+  const chunkOf = new Uint32Array(records);
+  const firstOf: number[] = [];
+  let total = 0;
+  let g = 0;
+  for (const [c, chunk] of chunks.entries()) {
+    firstOf.push(g);
+    chunkOf.fill(c, g, g + chunk.ids.length);
+    g += chunk.ids.length;
+    total += chunk.offsets[chunk.ids.length]! + chunk.ids.length;
+  }
+  const order = shuffledOrder(records, seededRandom(seed));
+  const views = chunks.map((chunk) => Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength));
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let p = 0; p < records; p++) {
+    const line = order[p]!;
+    const c = chunkOf[line]!;
+    const local = line - firstOf[c]!;
+    const { offsets } = chunks[c]!;
+    at += views[c]!.copy(out, at, offsets[local]!, offsets[local + 1]!);
+    out[at++] = 0x0a;
+  }
+  return out;
 }
 
 /** Reads a schema file given with `--schema`. */

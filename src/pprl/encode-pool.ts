@@ -1,22 +1,30 @@
 /**
- * Worker threads for `pprl encode`: the main thread parses the CSV and hands out batches of rows;
- * each worker standardises and encodes them. Workers load TypeScript through tsx's loader.
+ * Worker threads for `pprl encode`: the file's bytes are shared with every worker once; the main
+ * thread then hands out chunks (byte ranges of whole records), each to the next idle worker, and
+ * each worker parses, standardises and encodes its chunk. Workers load TypeScript through tsx's loader.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LinkMap } from '../link/index.ts';
 import type { LinkageSchema } from './clkhash-schema.ts';
-import type { CsvRow } from './row-encoder.ts';
+import { CsvError } from './csv-records.ts';
+import type { EncodedChunk } from './encode-chunk.ts';
 
 export interface EncodePool {
-  /** Encodes a batch; resolves with its lines in row order. */
-  encode(rows: CsvRow[]): Promise<string[]>;
+  /** Encodes the records in `[start, end)` of the shared file (a CsvError numbers records from the chunk's first). */
+  encode(start: number, end: number): Promise<EncodedChunk>;
   close(): Promise<void>;
 }
 
+type Reply = { chunk: number; result?: EncodedChunk; error?: string; record?: number };
+type Task = { chunk: number; start: number; end: number; resolve: (chunk: EncodedChunk) => void; reject: (e: Error) => void };
+
 /** Starts `threads` workers; rejects if they cannot start (the caller then encodes in-process). */
-export async function startEncodePool(threads: number, data: { schema: LinkageSchema; secret: Uint8Array; map: LinkMap }): Promise<EncodePool> {
+export async function startEncodePool(
+  threads: number,
+  data: { schema: LinkageSchema; secret: Uint8Array; map: LinkMap; header: string[]; file: SharedArrayBuffer },
+): Promise<EncodePool> {
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
   const entry = new URL('./encode-worker.ts', import.meta.url).href;
   // A plain-JS boot script registers tsx in the worker, then loads the TypeScript worker module.
@@ -29,18 +37,37 @@ export async function startEncodePool(threads: number, data: { schema: LinkageSc
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
   }
-  const pending = new Map<number, { resolve: (lines: string[]) => void; reject: (e: Error) => void }>();
+  const queue: Task[] = [];
+  const running = new Map<Worker, Task>();
+  const idle = [...workers];
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const task = queue.shift()!;
+      running.set(worker, task);
+      worker.postMessage({ chunk: task.chunk, start: task.start, end: task.end });
+    }
+  };
   for (const w of workers) {
-    w.on('message', ({ batch, lines }: { batch: number; lines: string[] }) => { pending.get(batch)?.resolve(lines); pending.delete(batch); });
-    w.on('error', (error) => { for (const p of pending.values()) p.reject(error); pending.clear(); });
+    w.on('message', ({ result, error, record }: Reply) => {
+      const task = running.get(w);
+      running.delete(w);
+      idle.push(w);
+      dispatch();
+      if (result) task?.resolve(result);
+      else task?.reject(record === undefined ? new Error(error) : new CsvError(error ?? 'unreadable CSV', record));
+    });
+    w.on('error', (error) => {
+      for (const task of [...running.values(), ...queue.splice(0)]) task.reject(error);
+      running.clear();
+    });
   }
   let next = 0;
   return {
-    encode(rows) {
-      const batch = next++;
+    encode(start, end) {
       return new Promise((resolve, reject) => {
-        pending.set(batch, { resolve, reject });
-        workers[batch % workers.length]!.postMessage({ batch, rows });
+        queue.push({ chunk: next++, start, end, resolve, reject });
+        dispatch();
       });
     },
     async close() { await Promise.all(workers.map((w) => w.terminate())); },

@@ -58,3 +58,35 @@ export const FAST_STANDARDISERS: Readonly<Record<string, (raw: string) => string
   address: asciiName, locality: asciiName, region: asciiName,
   dob: eightDigitDate,
 };
+
+/** Soundex digits of a..z ('' for vowels and y, h, w: 0 here). */
+const SOUNDEX_DIGIT = Uint8Array.from('01230120022455012623010202', (d) => d.charCodeAt(0) - 0x30);
+
+/** `soundex` on ASCII (American Soundex of the name's letters: first letter and three digits); '' without letters; `undefined` for non-ASCII. */
+export function asciiSoundex(name: string): string | undefined {
+  let code = '';
+  let previous = 0;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (isUpper(c)) c += 0x20;
+    if (!isLower(c)) continue;
+    const digit = SOUNDEX_DIGIT[c - 0x61]!;
+    if (code === '') { code = String.fromCharCode(c - 0x20); previous = digit; continue; }
+    if (code.length === 4) continue;
+    if (c === 0x68 || c === 0x77) continue;
+    if (digit !== 0 && digit !== previous) code += String.fromCharCode(0x30 + digit);
+    previous = digit;
+  }
+  return code === '' ? '' : code.padEnd(4, '0');
+}
+
+/** The first letter a..z of a standardised (lower-case) value, or undefined. */
+export function firstLetter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isLower(c)) return value[i];
+  }
+  return undefined;
+}

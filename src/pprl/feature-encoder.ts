@@ -14,35 +14,52 @@ export type FeatureEncoder = (filter: Uint8Array, value: string, salt: string) =
 
 /** Positions computed per token at least (a BLAKE2b digest gives 32; more are computed when a token needs more). */
 const MIN_POSITIONS = 32;
+/** Positions kept per token in the flat table. */
+const SLOT = 32;
 const MAX_CACHED_STRING_TOKENS = 500_000;
 const MAX_CACHED_CODED_TOKENS = 500_000;
 /** Dense tables for ASCII tokens: 128 × 128 bigrams, or 64 positions × 128 characters for positional unigrams. */
 const DENSE = 128;
 
-/** Bit positions per token, each a prefix-consistent list (the first k positions of a token are its k-bit positions). */
+/**
+ * Bit positions per token, each a prefix-consistent list (the first k positions of a token are its
+ * k-bit positions). Tokens with a dense index keep up to {@link SLOT} positions in one flat array
+ * (no object per token to reach); others, and tokens needing more bits, are kept in a map.
+ */
 class PositionTable {
-  private readonly dense: Array<Int32Array | undefined>;
+  /** Positions of dense token d at `[d * SLOT, d * SLOT + known[d])`. */
+  private flat: Uint32Array | undefined;
+  private readonly known: Uint8Array;
   private readonly sparse = new Map<number, Int32Array>();
-  constructor(denseSize: number, private readonly hasher: TokenHasher) {
-    this.dense = new Array<Int32Array | undefined>(denseSize).fill(undefined);
+  /** @param tokenOf the token string of a code (built only when a token is first seen). */
+  constructor(private readonly denseSize: number, private readonly hasher: TokenHasher, private readonly tokenOf: (code: number) => string) {
+    this.known = new Uint8Array(denseSize);
   }
 
-  /** The positions of the token whose integer code is `code` (dense index when `dense` ≥ 0) if at least `k` are known. */
-  find(dense: number, code: number, k: number): Int32Array | undefined {
-    const found = dense >= 0 ? this.dense[dense] : this.sparse.get(code);
-    return found !== undefined && found.length >= k ? found : undefined;
-  }
-
-  /** Computes and keeps at least `k` positions of a token. */
-  add(dense: number, code: number, k: number, token: string): Int32Array {
-    const positions = computePositions(this.hasher, token, k);
-    if (dense >= 0) {
-      this.dense[dense] = positions;
-    } else {
+  /** Sets the first `k` bit positions of the token whose integer code is `code` (`dense` its dense index, or -1) in `filter`. */
+  setBits(filter: Uint8Array, dense: number, code: number, k: number): void {
+    if (dense >= 0 && k <= SLOT) {
+      if (this.known[dense]! < k) {
+        const positions = computePositions(this.hasher, this.tokenOf(code), SLOT);
+        this.flat ??= new Uint32Array(this.denseSize * SLOT);
+        this.flat.set(positions.subarray(0, SLOT), dense * SLOT);
+        this.known[dense] = SLOT;
+      }
+      const flat = this.flat!;
+      const end = dense * SLOT + k;
+      for (let j = dense * SLOT; j < end; j++) {
+        const i = flat[j]!;
+        filter[i >>> 3]! |= 0x80 >>> (i & 7);
+      }
+      return;
+    }
+    let positions = this.sparse.get(code);
+    if (positions === undefined || positions.length < k) {
+      positions = computePositions(this.hasher, this.tokenOf(code), k);
       if (this.sparse.size >= MAX_CACHED_CODED_TOKENS) this.sparse.clear();
       this.sparse.set(code, positions);
     }
-    return positions;
+    setBits(filter, positions, k);
   }
 }
 
@@ -93,7 +110,9 @@ export function featureEncoder(feature: Feature, hasher: TokenHasher): FeatureEn
 
   if (n === 1) {
     // Unigrams of the value itself; positional ones are `${position} ${char}` with 1-based positions.
-    const table = new PositionTable(positional ? 64 * DENSE : DENSE, hasher);
+    const table = new PositionTable(positional ? 64 * DENSE : DENSE, hasher, (code) => (positional
+      ? `${Math.floor(code / 0x10000)} ${String.fromCharCode(code % 0x10000)}`
+      : String.fromCharCode(code)));
     return (filter, value) => {
       const count = value.length;
       for (let t = 0; t < count; t++) {
@@ -101,14 +120,17 @@ export function featureEncoder(feature: Feature, hasher: TokenHasher): FeatureEn
         const k = bitsOf(t, count);
         const code = positional ? (t + 1) * 0x10000 + c : c;
         const dense = c < DENSE && (!positional || t < 64) ? (positional ? t * DENSE + c : c) : -1;
-        const positions = table.find(dense, code, k) ?? table.add(dense, code, k, positional ? `${t + 1} ${value[t]!}` : value[t]!);
-        setBits(filter, positions, k);
+        table.setBits(filter, dense, code, k);
       }
     };
   }
 
   // Bigrams of the space-padded value: ' a', 'ab', …, 'z ' (positional: `${position} ${bigram}`).
-  const table = new PositionTable(positional ? 0 : DENSE * DENSE, hasher);
+  const table = new PositionTable(positional ? 0 : DENSE * DENSE, hasher, (code) => {
+    const pair = code % 0x100000000;
+    const gram = String.fromCharCode(Math.floor(pair / 0x10000), pair % 0x10000);
+    return positional ? `${Math.floor(code / 0x100000000)} ${gram}` : gram;
+  });
   return (filter, value) => {
     const count = value.length + 1;
     let previous = 0x20;
@@ -118,9 +140,7 @@ export function featureEncoder(feature: Feature, hasher: TokenHasher): FeatureEn
       const pair = previous * 0x10000 + c;
       const code = positional ? (t + 1) * 0x100000000 + pair : pair;
       const dense = !positional && previous < DENSE && c < DENSE ? previous * DENSE + c : -1;
-      const positions = table.find(dense, code, k)
-        ?? table.add(dense, code, k, positional ? `${t + 1} ${String.fromCharCode(previous, c)}` : String.fromCharCode(previous, c));
-      setBits(filter, positions, k);
+      table.setBits(filter, dense, code, k);
       previous = c;
     }
   };

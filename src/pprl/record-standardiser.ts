@@ -80,8 +80,12 @@ function rowStandardiser<R>(map: LinkMap, column: ColumnReader<R>): (row: R) => 
     for (const { role, source, read, fast, standardise, cache } of roles) {
       const raw = read(row).trim();
       if (raw === '') continue;
-      let value = fast?.(raw);
-      if (value === undefined) value = cache.get(raw, () => standardise(raw, source));
+      const quick = fast?.(raw);
+      if (quick !== undefined) {
+        if (quick) values[role] = quick; // fast paths give lower case already
+        continue;
+      }
+      const value = cache.get(raw, () => standardise(raw, source));
       if (value) values[role] = value.toLowerCase();
     }
     for (const { extra, read } of extras) {

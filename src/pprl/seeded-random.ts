@@ -29,3 +29,16 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   }
   return items;
 }
+
+/** The permutation {@link shuffleInPlace} applies to `n` items: item `order[p]` goes to position p. */
+export function shuffledOrder(n: number, random: () => number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+}
