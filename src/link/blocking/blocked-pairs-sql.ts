@@ -33,16 +33,24 @@ export function pairFilter(linkType: LinkType): string {
   return linkType === 'link' ? 'l.__rid < r.__rid AND l.source <> r.source' : 'l.__rid < r.__rid';
 }
 
-/** A SELECT of all candidate pairs, with `__rule` the index of the first rule that found each. */
+/**
+ * A SELECT of all candidate pairs, with `__rule` the index of the first rule that found each.
+ * The rules join narrow rows (record ids and keys); the pair's columns are joined on afterwards
+ * by record id, so each blocking join carries two integers per pair instead of every column.
+ */
 export function blockedPairsSql(options: BlockedPairsOptions): string {
   const { records, rules, keys, linkType, columns, sampled, left } = options;
   const from = `${quoteIdent(left ?? records)} AS l JOIN ${quoteIdent(records)} AS r`;
-  return rules.map((rule, index) => {
+  const ids = rules.map((rule, index) => {
     const earlier = rules.slice(0, index).map((prior) => `NOT coalesce(${ruleCondition(prior, keys)}, FALSE)`);
     const sample = sampled ? ['l.__rand < $sample_fraction', 'r.__rand < $sample_fraction'] : [];
     const where = [left ? 'TRUE' : pairFilter(linkType), ...sample, ...earlier].join('\n  AND ');
-    return `SELECT ${pairSelectList(columns)}, ${index} AS __rule\nFROM ${from} ON ${ruleCondition(rule, keys)}\nWHERE ${where}`;
+    return `SELECT ${pairSelectList([])}, ${index} AS __rule\nFROM ${from} ON ${ruleCondition(rule, keys)}\nWHERE ${where}`;
   }).join('\nUNION ALL\n');
+  if (!columns.length) return ids;
+  return `SELECT ${pairSelectList(columns)}, p.__rule\nFROM (\n${ids}\n) AS p
+JOIN ${quoteIdent(left ?? records)} AS l ON l.__rid = p.__rid_l
+JOIN ${quoteIdent(records)} AS r ON r.__rid = p.__rid_r`;
 }
 
 /** A SELECT counting the pairs each rule would add (cheap: block sizes, not pairs). */

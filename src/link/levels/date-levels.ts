@@ -1,19 +1,21 @@
 /** Levels on ISO date strings (YYYY-MM-DD): within N days, day and month transposed, same part. */
 import { call } from '../sql/dialect.ts';
 import { sqlNumber } from '../sql/quote.ts';
-import type { LevelContext, LevelHandler } from './level-handler.ts';
+import { derivedColumn, type LevelContext, type LevelHandler } from './level-handler.ts';
 import type { LevelOf } from './level-schema.ts';
 
 const part = (ctx: LevelContext, s: string, start: number, length: number) =>
   call(ctx.dialect, 'substring', s, String(start), String(length));
 
+/** Reads the day number prepared once per record (`<column>__day`), not a date parsed per pair. */
 export const dateWithinLevel: LevelHandler<LevelOf<'date_within'>> = {
-  sql: (level, ctx) => {
-    const date = (side: 'l' | 'r') => call(ctx.dialect, 'tryDate', ctx.col(level.column, side));
-    return `${call(ctx.dialect, 'dateDiffDays', date('l'), date('r'))} <= ${sqlNumber(level.days)}`;
+  sql: (level, { col }) => {
+    const day = derivedColumn.day(level.column);
+    return `abs(${col(day, 'l')} - ${col(day, 'r')}) <= ${sqlNumber(level.days)}`;
   },
   label: (level) => `within ${level.days} days`,
-  columns: (level) => [level.column],
+  columns: (level) => [derivedColumn.day(level.column)],
+  derived: (level) => [{ column: derivedColumn.day(level.column), source: level.column, sql: (dialect, s) => call(dialect, 'dayNumber', s) }],
 };
 
 export const dateTransposedLevel: LevelHandler<LevelOf<'date_transposed'>> = {

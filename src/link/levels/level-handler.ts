@@ -16,6 +16,15 @@ export interface LevelHandler<L> {
   readonly label: (level: L) => string;
   /** The (prepared) record columns the condition reads. */
   readonly columns: (level: L) => readonly string[];
+  /** Record columns the level computes once per record when records are prepared (read by `sql`). */
+  readonly derived?: (level: L) => readonly DerivedColumn[];
+}
+
+/** A column computed per record from one input column: `sql(dialect, source)` is its expression. */
+export interface DerivedColumn {
+  readonly column: string;
+  readonly source: string;
+  readonly sql: (dialect: Dialect, source: string) => string;
 }
 
 export type LevelHandlers = { readonly [K in LevelKind]: LevelHandler<LevelOf<K>> };
@@ -30,4 +39,8 @@ export const derivedColumn = {
   aliases: (column: string) => `${column}__aliases`,
   tokens: (column: string) => `${column}__tokens`,
   tf: (column: string) => `${column}__tf`,
+  /** Days since 1970-01-01 of an ISO date (null when not a date). */
+  day: (column: string) => `${column}__day`,
+  /** A UK postcode's sector, district or area (null when the value is not UK-shaped). */
+  postcodePart: (column: string, part: 'sector' | 'district' | 'area') => `${column}__${part}`,
 };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckdbDialect } from '../sql/duckdb-dialect.ts';
 import { pairContext } from './level-handler.ts';
 import type { Level } from './level-schema.ts';
-import { levelLabel, levelSql } from './levels.ts';
+import { levelDerivedColumns, levelLabel, levelSql } from './levels.ts';
 
 let connection: DuckDBConnection;
 beforeAll(async () => { connection = await (await DuckDBInstance.create(':memory:')).connect(); });
@@ -12,9 +12,11 @@ afterAll(() => connection.closeSync());
 
 const ctx = pairContext(duckdbDialect);
 
-/** Evaluates a level on one pair whose columns are given as SQL literals per side. */
+/** Evaluates a level on one pair whose columns are given as SQL literals per side (derived columns computed as records are prepared). */
 async function holds(level: Level, l: Record<string, string>, r: Record<string, string>): Promise<boolean> {
-  const cols = ["1 AS dummy", ...Object.entries(l).map(([k, v]) => `${v} AS "${k}_l"`), ...Object.entries(r).map(([k, v]) => `${v} AS "${k}_r"`)];
+  const side = (values: Record<string, string>, suffix: string) => Object.entries(values).flatMap(([k, v]) => [`${v} AS "${k}_${suffix}"`,
+    ...levelDerivedColumns(level).filter((d) => d.source === k).map((d) => `${d.sql(duckdbDialect, v)} AS "${d.column}_${suffix}"`)]);
+  const cols = ['1 AS dummy', ...side(l, 'l'), ...side(r, 'r')];
   const reader = await connection.runAndReadAll(`SELECT coalesce(${levelSql(level, ctx)}, FALSE) AS ok FROM (SELECT ${cols.join(', ')})`);
   return reader.getRowObjectsJS()[0]!.ok as boolean;
 }

@@ -8,7 +8,7 @@ import { idOneTypoLevel } from './id-typo-level.ts';
 import { initialsLevel } from './initials-level.ts';
 import { jaccardLevel } from './jaccard-level.ts';
 import { jaroWinklerLevel } from './jaro-winkler-level.ts';
-import type { LevelContext, LevelHandler, LevelHandlers } from './level-handler.ts';
+import type { DerivedColumn, LevelContext, LevelHandler, LevelHandlers } from './level-handler.ts';
 import type { Level } from './level-schema.ts';
 import { levenshteinLevel } from './levenshtein-level.ts';
 import { nameSwapLevel } from './name-swap-level.ts';
@@ -48,6 +48,11 @@ export function levelLabel(level: Level): string {
 /** The prepared record columns the level reads. */
 export function levelColumns(level: Level): readonly string[] {
   return handlerOf(level).columns(level);
+}
+
+/** The per-record columns the level has computed when records are prepared. */
+export function levelDerivedColumns(level: Level): readonly DerivedColumn[] {
+  return handlerOf(level).derived?.(level) ?? [];
 }
 
 /** The column whose value frequency adjusts this level's weight, if it has a TF adjustment. */

@@ -16,12 +16,13 @@ export function specKeyColumns(spec: LinkageSpec): KeyColumns {
   return keyColumns(allRules(spec));
 }
 
-/** Each key column with the SQL computing it from the input record `i`. */
-export function blockingKeyColumns(spec: LinkageSpec, dialect: Dialect): Array<{ column: string; expression: string }> {
+/** Each key column with the key and the SQL computing it from the input record `i`. */
+export function blockingKeyColumns(spec: LinkageSpec, dialect: Dialect): Array<{ column: string; key: BlockingKey; expression: string }> {
   const columns = specKeyColumns(spec);
   const keys = new Map<string, BlockingKey>(allRules(spec).flatMap((r) => r.keys.map((k) => [keySignature(k), k] as const)));
   return [...columns].map(([signature, column]) => ({
     column,
+    key: keys.get(signature)!,
     expression: keyExpression(keys.get(signature)!, dialect, (c) => `i.${quoteIdent(c)}`),
   }));
 }

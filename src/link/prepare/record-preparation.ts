@@ -3,9 +3,10 @@
  * and record id), the columns the comparisons read, derived columns (nickname aliases, term
  * frequencies, former names as lists), blocking keys and a seeded random number for sampling.
  */
+import { keyExpression } from '../blocking/blocking-keys.ts';
 import { blockingKeyColumns } from './blocking-key-columns.ts';
-import { derivedColumn } from '../levels/level-handler.ts';
-import { levelColumns, tfColumnOf } from '../levels/levels.ts';
+import { type DerivedColumn, derivedColumn } from '../levels/level-handler.ts';
+import { levelColumns, levelDerivedColumns, tfColumnOf } from '../levels/levels.ts';
 import type { LinkageSpec } from '../spec/linkage-spec-schema.ts';
 import { call, type Dialect } from '../sql/dialect.ts';
 import type { SqlStep } from '../sql/pipeline.ts';
@@ -21,6 +22,8 @@ export interface PreparedShape {
   readonly aliasColumns: readonly string[];
   /** Columns split into distinct words. */
   readonly tokenColumns: readonly string[];
+  /** Per-record columns levels compute from an input column (a postcode's sector, a date's day number). */
+  readonly computed: readonly DerivedColumn[];
   /** Columns the comparisons read (base and derived), carried into pair tables. */
   readonly pairColumns: readonly string[];
 }
@@ -34,12 +37,15 @@ export function preparedShape(spec: LinkageSpec): PreparedShape {
   const tfColumns = [...new Set(levels.map(tfColumnOf).filter((c): c is string => c !== undefined))];
   const aliasColumns = [...new Set(levels.flatMap((l) => (l.kind === 'alias' ? [l.column] : [])))];
   const tokenColumns = [...new Set(levels.flatMap((l) => (l.kind === 'jaccard' ? [l.column] : [])))];
-  const derived = new Set([...aliasColumns.map(derivedColumn.aliases), ...tfColumns.map(derivedColumn.tf), ...tokenColumns.map(derivedColumn.tokens)]);
+  const computed = [...new Map(levels.flatMap(levelDerivedColumns).map((d) => [d.column, d] as const)).values()];
+  const derived = new Set([...aliasColumns.map(derivedColumn.aliases), ...tfColumns.map(derivedColumn.tf), ...tokenColumns.map(derivedColumn.tokens),
+    ...computed.map((d) => d.column)]);
   const keyed = [...spec.blocking_rules, ...spec.training.blocking_rules, ...spec.training.deterministic_rules]
     .flatMap((r) => r.keys.map((k) => k.column));
   const strong = spec.clustering.strong_ids.map((s) => s.column);
-  const baseColumns = [...new Set([...read.filter((c) => !derived.has(c)), ...aliasColumns, ...tfColumns, ...tokenColumns, ...keyed, ...strong])];
-  return { baseColumns, tfColumns, aliasColumns, tokenColumns, pairColumns: [...new Set([...read, ...tfColumns.map(derivedColumn.tf)])] };
+  const baseColumns = [...new Set([...read.filter((c) => !derived.has(c)), ...aliasColumns, ...tfColumns, ...tokenColumns,
+    ...computed.map((d) => d.source), ...keyed, ...strong])];
+  return { baseColumns, tfColumns, aliasColumns, tokenColumns, computed, pairColumns: [...new Set([...read, ...tfColumns.map(derivedColumn.tf)])] };
 }
 
 /** The term-frequency table of one column: each value's share of the non-missing values. */
@@ -73,10 +79,17 @@ export function preparationSteps(spec: LinkageSpec, names: TableNames, dialect: 
     joins.push(`LEFT JOIN ${quoteIdent(names.tf(column))} AS t${i} ON t${i}.value = i.${quoteIdent(column)}`);
     select.push(`t${i}.tf AS ${quoteIdent(derivedColumn.tf(column))}`);
   });
+  for (const { column, source, sql } of shape.computed) select.push(`${sql(dialect, `i.${quoteIdent(source)}`)} AS ${quoteIdent(column)}`);
   for (const column of shape.tokenColumns) {
     select.push(`${call(dialect, 'tokens', `i.${quoteIdent(column)}`)} AS ${quoteIdent(derivedColumn.tokens(column))}`);
   }
-  for (const { expression, column } of keys) select.push(`${expression} AS ${quoteIdent(column)}`);
+  keys.forEach(({ expression, column, key }, i) => {
+    if (key.transform !== 'soundex') { select.push(`${expression} AS ${quoteIdent(column)}`); return; }
+    // Soundex is a chain of regular expressions: computed once per distinct value, not per record.
+    const value = quoteIdent(key.column);
+    joins.push(`LEFT JOIN (SELECT v, ${keyExpression(key, dialect, () => 'v')} AS k FROM (SELECT DISTINCT ${value} AS v FROM ${quoteIdent(names.input)})) AS k${i} ON k${i}.v = i.${value}`);
+    select.push(`k${i}.k AS ${quoteIdent(column)}`);
+  });
   select.push('(hash(i.source, i.record_id, $seed::BIGINT) % 1000000007)::DOUBLE / 1000000007 AS __rand');
   return [
     ...(options.computeTf === false ? [] : shape.tfColumns.map((c) => tfStep(names, c))),

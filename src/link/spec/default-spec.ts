@@ -31,8 +31,11 @@ function predictionRules(columns: readonly string[]): Rule[] {
     { keys: ['given_name', k('family_name', 'soundex')] },
     { keys: ['family_name', k('given_name', 'soundex')] },
     { keys: [k('family_name', 'soundex'), k('given_name', 'soundex'), k('dob', 'year')] },
-    { keys: [k('family_name', 'soundex'), k('dob', 'year_month')] },
-    { keys: [k('given_name', 'soundex'), k('dob', 'year_month')] },
+    // Two errors at once (one name changed, the day of birth wrong): the other name's initial
+    // keeps these blocks small (Soundex + year-month alone gave 4.2 of 11 million pairs at a
+    // million records for 0.0003 of pairwise blocking recall).
+    { keys: [k('family_name', 'soundex'), k('dob', 'year_month'), k('given_name', 'prefix', 1)] },
+    { keys: [k('given_name', 'soundex'), k('dob', 'year_month'), k('family_name', 'prefix', 1)] },
     { keys: ['postcode', 'dob'] },
     { keys: ['email'] },
     { keys: ['phone'] },

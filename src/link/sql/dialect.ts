@@ -7,7 +7,7 @@ import { LinkError } from '../link-error.ts';
 
 export const DIALECT_FUNCTIONS = [
   'jaroWinkler', 'levenshtein', 'damerauLevenshtein', 'tokens', 'tokenJaccard', 'listHasAny',
-  'listContains', 'listLength', 'tryDate', 'dateDiffDays', 'substring', 'soundex', 'hash',
+  'listContains', 'listLength', 'tryDate', 'dateDiffDays', 'dayNumber', 'substring', 'soundex', 'hash',
   'log2', 'pow', 'regexpFullMatch', 'regexpExtract', 'splitPart', 'contains', 'greatest', 'concatWords',
 ] as const;
 export type DialectFunction = (typeof DIALECT_FUNCTIONS)[number];

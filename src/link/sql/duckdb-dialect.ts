@@ -28,6 +28,7 @@ export const duckdbDialect: Dialect = {
     listLength: (list) => `len(${list})`,
     tryDate: (s) => `try_cast(${s} AS DATE)`,
     dateDiffDays: (a, b) => `abs(date_diff('day', ${a}, ${b}))`,
+    dayNumber: (s) => `date_diff('day', DATE '1970-01-01', try_cast(${s} AS DATE))`,
     substring: (s, start, length) => `substr(${s}, ${start}, ${length})`,
     soundex,
     hash: (...xs) => `hash(${xs.join(', ')})`,
