@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { roleLabels } from '../governance/index.ts';
 import { govukDist, mojRoot, viewsDir } from './assets/frontend-paths.ts';
+import { cacheComponents } from './component-cache.ts';
 import { navigationItems } from './navigation.ts';
 import type { WebSettings } from './settings.ts';
 
@@ -16,7 +17,8 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
     engine: { nunjucks },
     templates: [viewsDir, govukDist, mojRoot],
     production: true,
-    options: { autoescape: true, throwOnUndefined: false },
+    // Templates are compiled once (production) in one environment; the components' HTML is kept by parameters.
+    options: { autoescape: true, throwOnUndefined: false, onConfigure: (env: nunjucks.Environment) => { cacheComponents(env); } },
   });
 }
 

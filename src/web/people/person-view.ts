@@ -1,6 +1,7 @@
 /** Opening a person: checks the id is opaque, loads what the role may see, audits the view with its purpose. */
 import { z } from 'zod';
-import { appendAudit, PurposeSchema, type Purpose } from '../../governance/index.ts';
+import { PurposeSchema, type Purpose } from '../../governance/index.ts';
+import { appendAuditGrouped } from '../audit-batch.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import type { Principal } from '../request-context.ts';
@@ -26,7 +27,7 @@ export async function viewPerson(
   if (!parsed.success) throw new HttpError('PERSON_ID_INVALID');
   const personId = parsed.data;
   const detail = await loadPersonDetail(store, personId, options);
-  await appendAudit(store, {
+  await appendAuditGrouped(store, {
     actor: principal.username, role: principal.role, action: 'person.view', subjectRef: personId, purpose,
     details: { pseudonymised: options.pseudonymised },
   });
