@@ -13,7 +13,7 @@ import { hasIdentity, mapIdentifiers, namedValues } from './map-identifiers.ts';
 import { mappingColumns, type MappingColumns } from './mapping-columns.ts';
 import { groupElements, rawValues, valueOf } from './row-values.ts';
 import { withoutSpecialRules } from './special-rules.ts';
-import { parseDate } from '../../standardise/index.ts';
+import { parseDateMemo } from './memo.ts';
 
 export type MappedRow =
   | {
@@ -73,7 +73,7 @@ export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
 function asOfDate(row: SourceRow, rule: Mapping['record']['as_of'], problems: Problem[]): string | null {
   const text = rule ? valueOf(row.fields, rule.column) : null;
   if (rule === undefined || text === null) return null;
-  const date = parseDate(text, rule.format);
+  const date = parseDateMemo(text, rule.format);
   if (date.ok) return date.value;
   problems.push({ code: 'INGEST_BAD_AS_OF', column: rule.column, message: `the as-of date ${date.message}; correct it at source` });
   return null;

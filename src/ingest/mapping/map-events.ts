@@ -4,7 +4,7 @@
  * present. A date that cannot be read, or a missing date on a rule whose `when` holds, rejects the
  * row: an event silently lost would understate what an agency recorded.
  */
-import { parseDate } from '../../standardise/index.ts';
+import { parseDateMemo } from './memo.ts';
 import type { CanonicalEvent } from '../canonical-record.ts';
 import type { Problem } from '../error-codes.ts';
 import { SPECIAL_CATEGORY_PREFIXES, type EventCode, type EventRule } from '../mapping-schema.ts';
@@ -33,7 +33,7 @@ export function mapEvents(row: SourceRow, rules: readonly EventRule[]): MappedEv
         if (rule.when !== undefined) problems.push({ code: 'INGEST_EVENT_DATE_MISSING', column: where, message: `events.${index} (${code}) applies but its date is empty; add the date at source` });
         return;
       }
-      const date = parseDate(text, rule.date.format);
+      const date = parseDateMemo(text, rule.date.format);
       if (!date.ok) {
         problems.push({ code: 'INGEST_BAD_EVENT_DATE', column: where, message: `the ${code} date ${date.message}; correct it at source` });
         return;

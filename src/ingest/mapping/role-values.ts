@@ -5,13 +5,14 @@
  * is dropped with a warning (see src/ingest/README.md).
  */
 import {
-  normaliseEmail, normaliseName, normaliseNhsNumber, normaliseNiNumber, normalisePhone, normalisePncId,
-  normalisePostcode, normaliseSex, normaliseUpn, parseDate, splitFullName,
+  normaliseEmail, normaliseNhsNumber, normaliseNiNumber, normalisePhone, normalisePncId,
+  normaliseSex, normaliseUpn, splitFullName,
 } from '../../standardise/index.ts';
 import type { IngestErrorCode } from '../error-codes.ts';
 import type { Identifiers } from '../canonical-record.ts';
 import type { IdentifierRole, Mapping } from '../mapping-schema.ts';
 import type { FlatRecord } from '../source-row.ts';
+import { normaliseNameMemo, normalisePostcodeMemo, parseDateMemo } from './memo.ts';
 import { valueOf } from './row-values.ts';
 
 export type RoleSource = NonNullable<Mapping['record']['identifiers'][IdentifierRole]>;
@@ -41,23 +42,23 @@ const identifier = (normalise: (raw: string) => { ok: true; value: string } | { 
   };
 
 const STANDARDISERS: Record<IdentifierRole, Standardiser> = {
-  given_name: (text) => ok(normaliseName(text.split(';')[0])),
-  middle_names: (text) => ok(normaliseName(text.replaceAll(';', ' '))),
-  family_name: (text) => ok(normaliseName(text)),
+  given_name: (text) => ok(normaliseNameMemo(text.split(';')[0]!)),
+  middle_names: (text) => ok(normaliseNameMemo(text.replaceAll(';', ' '))),
+  family_name: (text) => ok(normaliseNameMemo(text)),
   former_family_names: (text) => {
-    const names = text.split(/[;|]/).map((n) => normaliseName(n)).filter((n): n is string => n !== null);
+    const names = text.split(/[;|]/).map((n) => normaliseNameMemo(n)).filter((n): n is string => n !== null);
     return ok(names.length ? names : null);
   },
   dob: (text, source) => {
     const format = typeof source === 'object' && !Array.isArray(source) && 'format' in source ? source.format : 'auto';
-    const result = parseDate(text, format);
+    const result = parseDateMemo(text, format);
     return result.ok ? ok(result.value) : { ok: false, reject: true, code: 'INGEST_BAD_DOB', message: `the date of birth ${result.message}; correct it at source` };
   },
   sex: (text) => {
     const sex = normaliseSex(text);
     return sex || UNKNOWN_SEX.test(text) ? ok(sex) : drop('INGEST_UNKNOWN_SEX', `"${text}" is not a recognised sex; it is dropped`);
   },
-  postcode: (text) => ok(normalisePostcode(text)?.full ?? upper(text)),
+  postcode: (text) => ok(normalisePostcodeMemo(text)?.full ?? upper(text)),
   address: (text) => ok(upper(text)),
   locality: (text) => ok(upper(text)),
   region: (text) => ok(upper(text)),
