@@ -3,7 +3,6 @@
  * (prepare, train unless a model is given, predict, cluster) and leave the results in tables.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { blockedPairsSql } from './blocking/blocked-pairs-sql.ts';
 import { clusterStep } from './cluster/cluster-step.ts';
 import { dayNumber } from './cluster/age-guard.ts';
 import { keyOf, type RecordKey, resolveConstraints, resolveRecordKeys } from './cluster/record-keys.ts';
@@ -11,7 +10,7 @@ import { checkSpecColumns, inspectInput } from './input-table.ts';
 import { loadAliases } from './prepare/nicknames.ts';
 import { preparationSteps, preparedShape } from './prepare/record-preparation.ts';
 import { specKeyColumns } from './prepare/blocking-key-columns.ts';
-import { predictionSteps } from './predict/prediction-steps.ts';
+import { candidatePairsStep, predictionSteps } from './predict/prediction-steps.ts';
 import type { OnProgress, RunContext } from './run-context.ts';
 import { defaultSpec } from './spec/default-spec.ts';
 import type { LinkageSpec, LinkType } from './spec/linkage-spec-schema.ts';
@@ -125,12 +124,12 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const model = options.model ?? await trainModel(ctx, sizes);
   warnings.push(...model.warnings);
   lap('train');
-  const candidatePairs = await count(connection, blockedPairsSql({
-    records: names.records, rules: spec.blocking_rules, keys: ctx.keys, linkType: spec.link_type, columns: [],
-  }));
+  await runPipeline(connection, [candidatePairsStep(ctx)]);
+  const candidatePairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.candidates)}`);
   lap('block');
   options.onProgress?.({ step: `scoring ${candidatePairs} candidate pairs`, done: 0, total: 1 });
-  await runPipeline(connection, predictionSteps(ctx, model));
+  await runPipeline(connection, predictionSteps(ctx, model, names.candidates));
+  await connection.run(`DROP TABLE ${quoteIdent(names.candidates)}`);
   lap('predict');
   const threshold = options.threshold ?? spec.thresholds.match;
   options.onProgress?.({ step: 'clustering', done: 0, total: 1 });

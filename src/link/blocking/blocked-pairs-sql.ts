@@ -47,8 +47,12 @@ export function blockedPairsSql(options: BlockedPairsOptions): string {
     const where = [left ? 'TRUE' : pairFilter(linkType), ...sample, ...earlier].join('\n  AND ');
     return `SELECT ${pairSelectList([])}, ${index} AS __rule\nFROM ${from} ON ${ruleCondition(rule, keys)}\nWHERE ${where}`;
   }).join('\nUNION ALL\n');
-  if (!columns.length) return ids;
-  return `SELECT ${pairSelectList(columns)}, p.__rule\nFROM (\n${ids}\n) AS p
+  return columns.length ? withPairColumns(`(\n${ids}\n)`, records, columns, left) : ids;
+}
+
+/** Pairs of record ids (`__rid_l`, `__rid_r`, `__rule`, from a table or a parenthesised query) with the records' columns joined on. */
+export function withPairColumns(ids: string, records: string, columns: readonly string[], left?: string): string {
+  return `SELECT ${pairSelectList(columns)}, p.__rule\nFROM ${ids} AS p
 JOIN ${quoteIdent(left ?? records)} AS l ON l.__rid = p.__rid_l
 JOIN ${quoteIdent(records)} AS r ON r.__rid = p.__rid_r`;
 }

@@ -4,13 +4,13 @@
  */
 import { call } from '../sql/dialect.ts';
 import { sqlNumber } from '../sql/quote.ts';
-import { derivedColumn, type LevelHandler } from './level-handler.ts';
+import { derivedColumn, type LevelHandler, sharedSql } from './level-handler.ts';
 import type { LevelOf } from './level-schema.ts';
 
 export const jaccardLevel: LevelHandler<LevelOf<'jaccard'>> = {
-  sql: (level, { dialect, col }) => {
-    const tokens = (side: 'l' | 'r') => col(derivedColumn.tokens(level.column), side);
-    return `${call(dialect, 'tokenJaccard', tokens('l'), tokens('r'))} >= ${sqlNumber(level.threshold)}`;
+  sql: (level, ctx) => {
+    const tokens = (side: 'l' | 'r') => ctx.col(derivedColumn.tokens(level.column), side);
+    return `${sharedSql(ctx, call(ctx.dialect, 'tokenJaccard', tokens('l'), tokens('r')))} >= ${sqlNumber(level.threshold)}`;
   },
   label: (level) => `shared words (Jaccard ≥ ${level.threshold})`,
   columns: (level) => [derivedColumn.tokens(level.column)],

@@ -7,7 +7,15 @@ export interface LevelContext {
   readonly dialect: Dialect;
   /** The SQL for a column of the left or right record of the pair. */
   readonly col: (column: string, side: 'l' | 'r') => string;
+  /**
+   * Marks a costly expression (a similarity) that several levels may compute: the vector query
+   * then computes it once per pair and the levels read the result (see comparison-vector-sql.ts).
+   */
+  readonly shared?: (expression: string) => string;
 }
+
+/** The expression, or the column holding it when the context computes it once per pair. */
+export const sharedSql = (ctx: LevelContext, expression: string): string => ctx.shared?.(expression) ?? expression;
 
 export interface LevelHandler<L> {
   /** A boolean SQL condition over the pair's columns. */

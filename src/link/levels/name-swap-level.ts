@@ -1,11 +1,11 @@
 /** Given and family names recorded the other way round (exactly, or above a Jaro-Winkler threshold). */
 import { call } from '../sql/dialect.ts';
 import { sqlNumber } from '../sql/quote.ts';
-import type { LevelContext, LevelHandler } from './level-handler.ts';
+import { type LevelContext, type LevelHandler, sharedSql } from './level-handler.ts';
 import type { LevelOf } from './level-schema.ts';
 
-function same(a: string, b: string, threshold: number, { dialect }: LevelContext): string {
-  return threshold >= 1 ? `${a} = ${b}` : `${call(dialect, 'jaroWinkler', a, b)} >= ${sqlNumber(threshold)}`;
+function same(a: string, b: string, threshold: number, ctx: LevelContext): string {
+  return threshold >= 1 ? `${a} = ${b}` : `${sharedSql(ctx, call(ctx.dialect, 'jaroWinkler', a, b))} >= ${sqlNumber(threshold)}`;
 }
 
 export const nameSwapLevel: LevelHandler<LevelOf<'name_swap'>> = {

@@ -23,7 +23,12 @@ export function gammaSelectList(comparisons: readonly Comparison[], ctx: LevelCo
   return comparisons.map((c) => `${gammaSql(c, ctx)} AS ${quoteIdent(gammaColumn(c))}`).join(',\n  ');
 }
 
-/** A SELECT adding comparison vectors to a pair query, keeping the named pair columns. */
+/**
+ * A SELECT adding comparison vectors to a pair query, keeping the named pair columns. A costly
+ * expression that two or more levels read (Jaro-Winkler of the given names at 0.9 and at 0.8;
+ * the swapped-name similarity in both name comparisons) is computed once per pair in an inner
+ * projection (`__shared_<n>`) rather than in each CASE branch that reaches it.
+ */
 export function comparisonVectorSql(
   pairsSql: string,
   comparisons: readonly Comparison[],
@@ -31,7 +36,15 @@ export function comparisonVectorSql(
   keep: readonly string[] = ['__rid_l', '__rid_r'],
 ): string {
   const kept = keep.map((c) => quoteIdent(c));
-  return `SELECT ${[...kept, gammaSelectList(comparisons, ctx)].join(',\n  ')}\nFROM (\n${pairsSql}\n) AS pairs`;
+  const uses = new Map<string, number>();
+  gammaSelectList(comparisons, { ...ctx, shared: (e) => { uses.set(e, (uses.get(e) ?? 0) + 1); return e; } });
+  const repeated = [...uses].filter(([, n]) => n > 1).map(([e]) => e);
+  const alias = new Map(repeated.map((e, i) => [e, `__shared_${i}`]));
+  const gammas = gammaSelectList(comparisons, { ...ctx, shared: (e) => alias.get(e) ?? e });
+  const inner = repeated.length
+    ? `SELECT *, ${repeated.map((e) => `${e} AS ${alias.get(e)}`).join(', ')} FROM (\n${pairsSql}\n) AS shared_pairs`
+    : pairsSql;
+  return `SELECT ${[...kept, gammas].join(',\n  ')}\nFROM (\n${inner}\n) AS pairs`;
 }
 
 /** A SELECT counting pairs per distinct comparison vector (the input of u estimation and EM). */

@@ -2,7 +2,7 @@
  * Prediction as SQL steps: candidate pairs from the prediction blocking rules, their comparison
  * vectors, match weight and probability; pairs below the review floor are dropped.
  */
-import { blockedPairsSql } from '../blocking/blocked-pairs-sql.ts';
+import { blockedPairsSql, withPairColumns } from '../blocking/blocked-pairs-sql.ts';
 import { pairContext } from '../levels/level-handler.ts';
 import type { RunContext } from '../run-context.ts';
 import type { SqlStep } from '../sql/pipeline.ts';
@@ -12,13 +12,25 @@ import { comparisonVectorSql, gammaColumn } from './comparison-vector-sql.ts';
 import { matchWeightSql, tfPairColumns } from './match-weight-sql.ts';
 import { weightOf } from './model-weights.ts';
 
-/** The steps that score every candidate pair into the `scored` table. */
-export function predictionSteps(ctx: RunContext, model: TrainedModel): SqlStep[] {
+/** The step that writes the candidate pairs' record ids (and the rule that found each) to `candidates`. */
+export function candidatePairsStep(ctx: RunContext): SqlStep {
+  const { spec } = ctx;
+  return {
+    name: 'block candidate pairs',
+    output: ctx.names.candidates,
+    sql: blockedPairsSql({ records: ctx.names.records, rules: spec.blocking_rules, keys: ctx.keys, linkType: spec.link_type, columns: [] }),
+  };
+}
+
+/**
+ * The steps that score every candidate pair into the `scored` table: the pairs of the table
+ * `candidates` (record ids, made by `candidatePairsStep`) when given, else blocked afresh.
+ */
+export function predictionSteps(ctx: RunContext, model: TrainedModel, candidates?: string): SqlStep[] {
   const { spec } = model;
-  const pairs = blockedPairsSql({
-    records: ctx.names.records, rules: spec.blocking_rules, keys: ctx.keys,
-    linkType: spec.link_type, columns: ctx.shape.pairColumns,
-  });
+  const pairs = candidates
+    ? withPairColumns(quoteIdent(candidates), ctx.names.records, ctx.shape.pairColumns)
+    : blockedPairsSql({ records: ctx.names.records, rules: spec.blocking_rules, keys: ctx.keys, linkType: spec.link_type, columns: ctx.shape.pairColumns });
   const keep = ['__rid_l', '__rid_r', '__rule', ...tfPairColumns(spec)];
   const vectors = comparisonVectorSql(pairs, spec.comparisons, pairContext(ctx.dialect), keep);
   const gammas = spec.comparisons.map((c) => quoteIdent(gammaColumn(c))).join(', ');

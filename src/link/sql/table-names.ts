@@ -6,6 +6,8 @@ export interface TableNames {
   readonly aliases: string;
   readonly tf: (column: string) => string;
   readonly uSample: string;
+  /** Candidate pairs of record ids from the prediction blocking rules. */
+  readonly candidates: string;
   readonly scored: string;
   readonly clusters: string;
 }
@@ -18,6 +20,7 @@ export function tableNames(input: string, prefix = 'link_'): TableNames {
     aliases: `${prefix}aliases`,
     tf: (column) => `${prefix}tf_${column}`,
     uSample: `${prefix}u_sample`,
+    candidates: `${prefix}candidates`,
     scored: `${prefix}scored`,
     clusters: `${prefix}clusters`,
   };
