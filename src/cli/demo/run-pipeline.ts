@@ -55,6 +55,7 @@ export async function runPipeline(store: Store, dataDir: string, options: DemoOp
     log(`  against the town's truth: pairwise precision ${f(quality.all.pairwise.precision)}, recall ${f(quality.all.pairwise.recall)}, `
       + `F1 ${f(quality.all.pairwise.f1)}; children F1 ${f(quality.children.pairwise.f1)}; `
       + `persons mixing two children ${quality.mixedChildren}, mixing a child with someone else ${quality.mixedWithChild}`);
+    log(`  F1 by agency: ${Object.entries(quality.byDataset).map(([dataset, q]) => `${dataset} ${f(q.f1)}`).join(', ')}`);
   }
 
   const factors = await step('derive risk factors', () => evaluateFactors(store, { asOf: options.extractDate, config: loadFactorConfig() }));
