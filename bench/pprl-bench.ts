@@ -58,8 +58,8 @@ export async function runPprlQuality(originals = 5_000): Promise<PprlQualityResu
     for (const f of ['a', 'b']) await encodeCsvFile({ input: join(dir, `${f}.csv`), map, secret, out: join(dir, `${f}.clk.ndjson`) });
     const linked = await linkEncodings([join(dir, 'a.clk.ndjson'), join(dir, 'b.clk.ndjson')], { linkType: 'link' });
     await writeLinkOutput(join(dir, 'pprl'), linked);
-    const { sex: _sex, email: _email, ...columns } = FEBRL_MAP.columns;
-    writeFileSync(join(dir, 'clear-map.json'), JSON.stringify({ ...FEBRL_MAP, columns }));
+    const { sex: _sex, email: _email, ...columns } = FEBRL_MAP.columns; // absent from the files, which `tributary link` refuses
+    writeFileSync(join(dir, 'clear-map.json'), JSON.stringify({ ...FEBRL_MAP, columns, attributes: {} }));
     await linkFiles({ files: [join(dir, 'a.csv'), join(dir, 'b.csv')], mapPath: join(dir, 'clear-map.json'), outDir: join(dir, 'clear'), seed: 1 });
     const clusters = (file: string) => readFileSync(file, 'utf8').trim().split('\n').slice(1).map((line) => {
       const [source, recordId, clusterId] = line.split(',');

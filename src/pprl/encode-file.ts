@@ -10,7 +10,7 @@ import { schemaPathFor } from './clk-file.ts';
 import { defaultSchema } from './default-schema.ts';
 import { chunkBoundaries, CsvError, endOfFirstRecord, parseCsvText } from './csv-records.ts';
 import { createChunkEncoder, type EncodedChunk } from './encode-chunk.ts';
-import { startEncodePool } from './encode-pool.ts';
+import { startEncodePool, type EncodePool } from './encode-pool.ts';
 import { seededRandom, shuffledOrder } from './seeded-random.ts';
 
 export interface EncodeFileOptions {
@@ -57,20 +57,12 @@ const CHUNKS_PER_THREAD = 8;
 const MIN_CHUNK_BYTES = 64 * 1024;
 const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
-type ChunkEncoder = { encode(start: number, end: number): Promise<EncodedChunk>; close(): Promise<void> };
-
-/** Workers when more than one thread is asked for (or the file is large), else the main thread. */
-async function startEncoder(options: EncodeFileOptions, schema: LinkageSchema, bytes: Buffer, header: string[]): Promise<{ encoder: ChunkEncoder; threads: number }> {
-  const threads = options.threads ?? (bytes.length >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
-  if (threads > 1) {
-    try {
-      const file = new SharedArrayBuffer(bytes.length);
-      new Uint8Array(file).set(bytes);
-      return { encoder: await startEncodePool(threads, { schema, secret: options.secret, map: options.map, header, file }), threads };
-    } catch { /* fall through: encode in-process */ }
-  }
-  const encodeChunk = createChunkEncoder(schema, options.secret, options.map, header);
-  return { encoder: { encode: async (start, end) => encodeChunk(bytes.toString('utf8', start, end)), close: async () => {} }, threads: 1 };
+/** Worker threads besides the main thread (which encodes too): one fewer than the threads wanted, or none if they cannot start. */
+function startWorkers(threads: number, options: EncodeFileOptions, schema: LinkageSchema, bytes: Buffer, header: string[]): Promise<EncodePool | undefined> {
+  if (threads <= 1) return Promise.resolve(undefined);
+  const file = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(file).set(bytes);
+  return startEncodePool(threads - 1, { schema, secret: options.secret, map: options.map, header, file }).catch(() => undefined);
 }
 
 /** The header's fields and where the records after it start, skipping a byte-order mark and empty lines; undefined for a file with no header. */
@@ -106,32 +98,54 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
   if (hasBody && !header.includes(map.id)) {
     throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${header.join(', ')}). Fix "id" in the map.`);
   }
-  const { encoder, threads } = await startEncoder(options, schema, bytes, header);
+  const threads = options.threads ?? (bytes.length >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
+  // Workers start in the background while the main thread already encodes; from then on all take chunks from one queue.
+  const workers = startWorkers(threads, options, schema, bytes, header);
   try {
     const target = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((bytes.length - bodyStart) / (threads * CHUNKS_PER_THREAD))));
     const cuts = chunkBoundaries(bytes, bodyStart, bytes.length, target);
+    const count = cuts.length - 1;
+    const chunks: Array<EncodedChunk | undefined> = new Array<EncodedChunk | undefined>(count);
+    const errors: Array<Error | undefined> = new Array<Error | undefined>(count);
+    let next = 0;
     let encodedSoFar = 0;
-    const settled = await Promise.allSettled(cuts.slice(0, -1).map(async (start, c) => {
-      const chunk = await encoder.encode(start, cuts[c + 1]!);
+    const done = (c: number, chunk: EncodedChunk): void => {
+      chunks[c] = chunk;
       encodedSoFar += chunk.ids.length;
       options.onProgress?.(encodedSoFar);
-      return chunk;
-    }));
-    const chunks: EncodedChunk[] = [];
-    for (const [c, outcome] of settled.entries()) {
-      if (outcome.status === 'fulfilled') { chunks.push(outcome.value); continue; }
-      const error = outcome.reason as Error;
+    };
+    const encodeHere = createChunkEncoder(schema, options.secret, map, header);
+    const inMainThread = async (): Promise<void> => {
+      for (let c = next++; c < count; c = next++) {
+        try { done(c, encodeHere(bytes.toString('utf8', cuts[c]!, cuts[c + 1]!))); } catch (error) { errors[c] = error as Error; }
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
+      }
+    };
+    const inWorkers = async (): Promise<void> => {
+      const pool = await workers;
+      if (!pool) return;
+      // Two chunks in flight per worker, so that a worker never waits while the main thread is busy encoding.
+      await Promise.all(Array.from({ length: 2 * pool.size }, async () => {
+        for (let c = next++; c < count; c = next++) {
+          try { done(c, await pool.encode(cuts[c]!, cuts[c + 1]!)); } catch (error) { errors[c] = error as Error; }
+        }
+      }));
+    };
+    await Promise.all([inMainThread(), inWorkers()]);
+    for (let c = 0; c < count; c++) {
+      const error = errors[c];
       if (error instanceof CsvError) throw new Error(`${input}: row ${1 + countRecords(bytes, bodyStart, cuts[c]!) + error.record}: ${error.reason}.`);
-      throw error;
+      if (error) throw error;
     }
-    const records = checkIds(input, map, chunks);
+    const encoded = chunks as EncodedChunk[];
+    const records = checkIds(input, map, encoded);
     const missingColumns = records > 0 ? encodedColumns(map).filter((c) => !header.includes(c)) : [];
-    await writeFile(out, shuffledLines(chunks, records, options.seed));
+    await writeFile(out, shuffledLines(encoded, records, options.seed));
     const schemaPath = schemaPathFor(out);
     await writeFile(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
     return { records, out, schemaPath, missingColumns, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await encoder.close();
+    await (await workers)?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Worker threads for `pprl encode`: the file's bytes are shared with every worker once; the main
- * thread then hands out chunks (byte ranges of whole records), each to the next idle worker, and
- * each worker parses, standardises and encodes its chunk. Workers load TypeScript through tsx's loader.
+ * thread then hands out chunks (byte ranges of whole records), each to the worker with the fewest
+ * in flight, and each worker parses, standardises and encodes its chunks in order. Workers load TypeScript through tsx's loader.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,8 @@ import { CsvError } from './csv-records.ts';
 import type { EncodedChunk } from './encode-chunk.ts';
 
 export interface EncodePool {
+  /** The number of workers. */
+  size: number;
   /** Encodes the records in `[start, end)` of the shared file (a CsvError numbers records from the chunk's first). */
   encode(start: number, end: number): Promise<EncodedChunk>;
   close(): Promise<void>;
@@ -37,37 +39,25 @@ export async function startEncodePool(
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
   }
-  const queue: Task[] = [];
-  const running = new Map<Worker, Task>();
-  const idle = [...workers];
-  const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const task = queue.shift()!;
-      running.set(worker, task);
-      worker.postMessage({ chunk: task.chunk, start: task.start, end: task.end });
-    }
-  };
+  // Each task goes to the worker with the fewest in flight; a worker answers its tasks in order.
+  const inFlight = new Map<Worker, Task[]>(workers.map((w) => [w, []]));
   for (const w of workers) {
     w.on('message', ({ result, error, record }: Reply) => {
-      const task = running.get(w);
-      running.delete(w);
-      idle.push(w);
-      dispatch();
+      const task = inFlight.get(w)!.shift();
       if (result) task?.resolve(result);
       else task?.reject(record === undefined ? new Error(error) : new CsvError(error ?? 'unreadable CSV', record));
     });
-    w.on('error', (error) => {
-      for (const task of [...running.values(), ...queue.splice(0)]) task.reject(error);
-      running.clear();
-    });
+    w.on('error', (error) => { for (const task of inFlight.get(w)!.splice(0)) task.reject(error); });
   }
   let next = 0;
   return {
+    size: workers.length,
     encode(start, end) {
       return new Promise((resolve, reject) => {
-        queue.push({ chunk: next++, start, end, resolve, reject });
-        dispatch();
+        const [worker, tasks] = [...inFlight].reduce((a, b) => (b[1].length < a[1].length ? b : a));
+        const task = { chunk: next++, start, end, resolve, reject };
+        tasks.push(task);
+        worker.postMessage({ chunk: task.chunk, start, end });
       });
     },
     async close() { await Promise.all(workers.map((w) => w.terminate())); },
