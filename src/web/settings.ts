@@ -48,6 +48,8 @@ export const WebSettingsSchema = z.object({
   /** Key for the analysts' pseudonyms; set it for pseudonyms that survive a restart. */
   pseudonymKey: z.string().min(16).default(() => randomBytes(32).toString('hex')),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Serving the demo town (`tributary demo`): the health key kept in the data folder is expected, not warned about. */
+  demo: z.boolean().default(false),
   oidc: OidcSettingsSchema.optional(),
 }).strict();
 

@@ -47,7 +47,7 @@ async function serveDemo(store: Awaited<ReturnType<typeof openStore>>, options: 
   const { password, generated } = demoPassword();
   const seeded = await seedDemoAccounts(store, { password });
   const web = loadWebSettings();
-  const app = await buildApp({ store, settings: { ...web, port: options.port, host: options.host } });
+  const app = await buildApp({ store, settings: { ...web, demo: true, port: options.port, host: options.host } });
   // As `tributary serve` does: the agreements' retention periods applied at start and every 24 hours.
   const retention = startServeRetention(store, { everyHours: 24 });
   const stop = async () => {

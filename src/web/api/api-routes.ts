@@ -18,6 +18,7 @@ import { loadReviewItem, loadReviewQueue, ReviewItemSchema, ReviewQueueSchema } 
 import { WorklistQuerySchema, WorklistSchema } from '../worklist/worklist-data.ts';
 import { worklistForRequest } from '../worklist/worklist-routes.ts';
 import { defineApiRoute, type ApiRoute } from './api-route.ts';
+import { specialKeyFor } from '../reidentification/reidentification-key.ts';
 
 const PurposeOptionsSchema = z.object({
   current: PurposeSchema.nullable(),
@@ -110,7 +111,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     summary: 'A person’s record: factors with evidence, score contributions, timeline, linked records, family',
     params: z.object({ personId: z.string() }), response: PersonViewSchema,
     handler: ({ request, params, ctx }) => viewPerson(ctx.store, request.principal!, request.session!.purpose!, params.personId, {
-      pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey,
+      pseudonymised: isPseudonymised(request), pseudonymKey: ctx.settings.pseudonymKey, specialKey: specialKeyFor(ctx.settings, request.log),
     }),
   }),
   ...caseworkApiRoutes,

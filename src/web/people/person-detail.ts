@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EXCLUDED_PERSONS_SQL } from '../../governance/rights/index.ts';
-import { healthDisclosure } from '../../governance/special-category/index.ts';
+import { healthDisclosure, type Disclosure, type SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import { factorLabel } from '../worklist/factor-labels.ts';
@@ -47,11 +47,18 @@ export function eventLabel(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A health event as its agreement discloses it: the service contact, with the clinical detail when allowed. */
+function disclosed(shown: Exclude<Disclosure, { kind: 'full' }>): string {
+  if (shown.kind !== 'clinical_detail') return shown.label;
+  const detail = Object.entries(shown.detail ?? {}).map(([k, v]) => `${k.replaceAll('_', ' ')}: ${String(v)}`);
+  return [shown.label, shown.value, ...detail].filter(Boolean).join('; ');
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 /** The person page's data for `personId`; throws NOT_FOUND for a person the store does not hold. */
 export async function loadPersonDetail(
-  store: Store, personId: string, view: { pseudonymised: boolean; pseudonymKey: string },
+  store: Store, personId: string, view: { pseudonymised: boolean; pseudonymKey: string; specialKey?: () => SpecialCategoryKey },
 ): Promise<PersonDetail> {
   const q = <T>(sql: string) => store.sql.query<T>(sql, [personId]);
   // The statements are independent: they run at once on the pool. What an objection hides (factors,
@@ -111,9 +118,12 @@ export async function loadPersonDetail(
         .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
     } : null,
     timeline: events.map((e) => {
+      const disclosure = e.health_disclosure ?? 'service_contact';
+      // The key is read only for an event whose agreement discloses clinical detail.
+      const key = e.special_category && disclosure === 'clinical_detail' ? view.specialKey?.() : undefined;
       const shown = healthDisclosure({ code: e.code, specialCategory: e.special_category, value: e.value, detail: e.detail },
-        { healthDisclosure: e.health_disclosure ?? 'service_contact' });
-      const what = shown.kind === 'full' ? eventLabel(e.code) + (shown.value ? ` (${shown.value})` : '') : shown.label;
+        { healthDisclosure: disclosure }, key);
+      const what = shown.kind === 'full' ? eventLabel(e.code) + (shown.value ? ` (${shown.value})` : '') : disclosed(shown);
       return { date: e.occurred_on, agency: agencies.get(e.agency_id) ?? e.agency_id, what };
     }),
     records: records.map((r) => ({

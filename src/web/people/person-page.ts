@@ -8,6 +8,7 @@ import { isPseudonymised } from '../access/scope.ts';
 import type { AppContext } from '../app-context.ts';
 import { catalogueOffers, loadCasework, type Casework } from '../casework/casework-data.ts';
 import { CONSENT_GIVERS, CONSENT_STATUSES, DECISION_KINDS, labels, OUTCOMES, PLAN_STATUSES } from '../casework/casework-forms.ts';
+import { specialKeyFor } from '../reidentification/reidentification-key.ts';
 import { PersonIdSchema } from './person-id.ts';
 import { viewPerson } from './person-view.ts';
 
@@ -40,7 +41,9 @@ export async function renderPersonPage(
   const owner = request.access?.owners?.personId;
   // The casework is read alongside the person (it writes nothing, and is dropped if the view fails).
   const [person, casework] = await Promise.all([
-    viewPerson(ctx.store, principal, request.session!.purpose!, personId, { pseudonymised, pseudonymKey: ctx.settings.pseudonymKey }),
+    viewPerson(ctx.store, principal, request.session!.purpose!, personId, {
+      pseudonymised, pseudonymKey: ctx.settings.pseudonymKey, specialKey: specialKeyFor(ctx.settings, request.log),
+    }),
     pseudonymised || !PersonIdSchema.safeParse(personId).success ? null
       : loadCasework(ctx.store, principal, personId, owner === undefined ? {} : { heldBy: owner || null }),
   ]);

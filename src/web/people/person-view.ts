@@ -1,6 +1,7 @@
 /** Opening a person: checks the id is opaque, loads what the role may see, audits the view with its purpose. */
 import { z } from 'zod';
 import { PurposeSchema, type Purpose } from '../../governance/index.ts';
+import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import { appendAuditGrouped } from '../audit-batch.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
@@ -21,7 +22,8 @@ export interface PersonView extends PersonDetail {
 }
 
 export async function viewPerson(
-  store: Store, principal: Principal, purpose: string, rawId: string, options: { pseudonymised: boolean; pseudonymKey: string },
+  store: Store, principal: Principal, purpose: string, rawId: string,
+  options: { pseudonymised: boolean; pseudonymKey: string; specialKey?: () => SpecialCategoryKey },
 ): Promise<PersonView> {
   const parsed = PersonIdSchema.safeParse(rawId);
   if (!parsed.success) throw new HttpError('PERSON_ID_INVALID');

@@ -7,7 +7,7 @@ import {
 import { defineApiRoute, type ApiRoute } from '../api/api-route.ts';
 import { personIdOf } from '../casework/casework-routes.ts';
 import { agencyActor, AgencyRequestsSchema, agencyRequests, httpErrorOf, personRequests, PersonRequestsSchema, requestIdOf } from './reidentification-data.ts';
-import { reidentificationKey } from './reidentification-key.ts';
+import { specialKeyFor } from './reidentification-key.ts';
 
 const person = z.object({ personId: z.string() });
 const request = z.object({ requestId: z.string() });
@@ -22,7 +22,7 @@ export const reidentificationApiRoutes: readonly ApiRoute[] = [
     method: 'GET', path: '/api/v1/people/:personId/reidentification', operationId: 'getReidentificationRequests', tag: 'Re-identification',
     summary: 'Hub-only mode: a person’s re-identification requests, the agencies that can be asked, and the answers to the caller’s own requests (audited)',
     params: person, response: PersonRequestsSchema,
-    handler: ({ request: r, ctx }) => personRequests(ctx.store, ctx.settings.dataDir, r.principal!, personIdOf(r)),
+    handler: ({ request: r, ctx }) => personRequests(ctx.store, specialKeyFor(ctx.settings, r.log), r.principal!, personIdOf(r)),
   }),
   defineApiRoute({
     method: 'POST', path: '/api/v1/people/:personId/reidentification', operationId: 'requestReidentification', tag: 'Re-identification',
@@ -45,7 +45,7 @@ export const reidentificationApiRoutes: readonly ApiRoute[] = [
     params: request, body: ReidentificationAnswerSchema, response: done,
     handler: ({ request: r, params, body, ctx }) => mapped(async () => {
       const id = requestIdOf(params);
-      await answerReidentification(ctx.store, reidentificationKey(ctx.settings.dataDir), agencyActor(r.principal!), id, body);
+      await answerReidentification(ctx.store, specialKeyFor(ctx.settings, r.log)(), agencyActor(r.principal!), id, body);
       return { id, status: 'answered' as const };
     }),
   }),

@@ -10,7 +10,7 @@ import {
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../http-error.ts';
 import type { Principal } from '../request-context.ts';
-import { reidentificationKey } from './reidentification-key.ts';
+import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 
 const RequestSchema = z.object({
   id: z.number().int(), personId: z.string(), agencyId: z.string(), agencyName: z.string(), localId: z.string().nullable(),
@@ -48,13 +48,13 @@ export function requestIdOf(params: unknown): number {
 }
 
 /** A person's requests for a caseworker: answers opened (and audited) only for the one who asked. */
-export async function personRequests(store: Store, dataDir: string, principal: Principal, personId: string): Promise<PersonRequests> {
+export async function personRequests(store: Store, key: () => SpecialCategoryKey, principal: Principal, personId: string): Promise<PersonRequests> {
   const rows = await requestsForPerson(store, personId);
   const actor = { username: principal.username, role: principal.role };
   const requests = [];
   for (const { localId: _local, ...row } of rows) {
     const mine = row.status === 'answered' && row.requestedBy === principal.username;
-    requests.push({ ...row, answer: mine ? await openAnswer(store, reidentificationKey(dataDir), actor, row.id) : null });
+    requests.push({ ...row, answer: mine ? await openAnswer(store, key(), actor, row.id) : null });
   }
   return { personId, agencies: await agenciesHolding(store, personId), requests };
 }

@@ -14,7 +14,7 @@ import { purposeLabels, type Purpose } from '../../governance/purposes.ts';
 import type { AppContext } from '../app-context.ts';
 import { personIdOf } from '../casework/casework-routes.ts';
 import { agencyActor, agencyRequests, httpErrorOf, personRequests, requestIdOf } from './reidentification-data.ts';
-import { reidentificationKey } from './reidentification-key.ts';
+import { specialKeyFor } from './reidentification-key.ts';
 
 type Errors = Record<string, string>;
 const errorsOf = (error: z.ZodError): Errors => Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
@@ -23,7 +23,7 @@ const PURPOSES: Purpose[] = ['early_help', 'safeguarding', 'prevention'];
 export function registerReidentificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const personPage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: Errors; values?: Record<string, unknown> } = {}, status = 200) => {
     const personId = personIdOf(request);
-    const data = await personRequests(ctx.store, ctx.settings.dataDir, request.principal!, personId);
+    const data = await personRequests(ctx.store, specialKeyFor(ctx.settings, request.log), request.principal!, personId);
     const done = (request.query as { done?: string }).done === 'requested';
     return ctx.render(request, reply, 'reidentification-person', {
       ...data, done, errors: extra.errors ?? null, values: extra.values ?? {},
@@ -65,7 +65,7 @@ export function registerReidentificationRoutes(app: FastifyInstance, ctx: AppCon
       if (kind === 'answered') {
         const parsed = ReidentificationAnswerSchema.safeParse(body);
         if (!parsed.success) return agencyPage(request, reply, { errors: errorsOf(parsed.error), formId: requestId }, 400);
-        await answerReidentification(ctx.store, reidentificationKey(ctx.settings.dataDir), actor, requestId, parsed.data);
+        await answerReidentification(ctx.store, specialKeyFor(ctx.settings, request.log)(), actor, requestId, parsed.data);
       } else {
         const parsed = ReidentificationRefusalSchema.safeParse(body);
         if (!parsed.success) return agencyPage(request, reply, { errors: errorsOf(parsed.error), formId: requestId }, 400);
