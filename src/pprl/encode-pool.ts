@@ -27,7 +27,9 @@ export async function startEncodePool(
   threads: number,
   data: { schema: LinkageSchema; secret: Uint8Array; map: LinkMap; header: string[]; file: SharedArrayBuffer },
 ): Promise<EncodePool> {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // tsx's ES module entry: its CommonJS entry (what require.resolve finds) fails to register from
+  // a worker when the main thread already runs under tsx (it resolves its loader one folder off).
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL('./encode-worker.ts', import.meta.url).href;
   // A plain-JS boot script registers tsx in the worker, then loads the TypeScript worker module.
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`
