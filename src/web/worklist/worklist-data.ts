@@ -125,23 +125,23 @@ export async function loadWorklist(
   await refreshWorklist(store, teamAreas(view.teams));
   const { where, params } = conditions(query, view);
   const cap = Math.max(COUNT_CAP, query.page * PAGE_SIZE);
-  const [counted] = await store.sql.query<{ n: number | string }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM worklist_entries we ${where} LIMIT ${cap + 1}) listed`, params);
+  // The count, the page asked for and the filters' options are read at once; the page is read again
+  // only when it was past the last one.
+  const [[counted], asked, [state]] = await Promise.all([
+    store.sql.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM worklist_entries we ${where} LIMIT ${cap + 1}) listed`, params),
+    pageRows(store, where, params, query, query.page),
+    store.sql.query<{ as_of: string | null; factors: string[] | null; schools: string[] | null; teams: Array<{ id: string; name: string }> }>(
+      `SELECT ws.as_of::text AS as_of, ws.factors, ws.schools,
+              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name)), '[]'::json) FROM teams t) AS teams
+         FROM (SELECT 1) one LEFT JOIN worklist_state ws ON ws.id = 1`),
+  ]);
   const total = Math.min(Number(counted?.n ?? 0), cap);
   const totalAtLeast = Number(counted?.n ?? 0) > cap;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page, pages);
-  const rows = await store.sql.query<Row>(
-    `SELECT we.person_id, we.factors, we.changed_on::text AS changed_on, we.probability, we.age_band, we.given_name,
-            we.family_name, COALESCE(al.team_id, we.area_team) AS team_id, we.school, (al.id IS NOT NULL) AS allocated,
-            (SELECT u.display_name FROM users u WHERE u.id = al.worker_id) AS worker_name
-       FROM (SELECT we.* FROM worklist_entries we ${where}
-              ORDER BY ${ORDER_SQL[query.order]} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) we
-       LEFT JOIN allocations al ON al.person_id = we.person_id AND al.ended_at IS NULL
-      ORDER BY ${ORDER_SQL[query.order]}`, params);
-  const [state] = await store.sql.query<{ as_of: string | null; factors: string[]; schools: string[] }>(
-    'SELECT as_of::text AS as_of, factors, schools FROM worklist_state WHERE id = 1');
-  const teamNames = new Map((await store.sql.query<{ id: string; name: string }>('SELECT id, name FROM teams')).map((t) => [t.id, t.name]));
+  const rows = page === query.page ? asked : await pageRows(store, where, params, query, page);
+  const teamNames = new Map((state?.teams ?? []).map((t) => [t.id, t.name]));
   for (const t of view.teams) if (!teamNames.has(t.id)) teamNames.set(t.id, t.name);
   const teamIds = view.scopeTeam === undefined ? [...teamNames.keys()].sort() : view.scopeTeam === null ? [] : [view.scopeTeam];
   return {
@@ -149,19 +149,34 @@ export async function loadWorklist(
     factors: (state?.factors ?? []).map((id) => ({ id, label: factorLabel(id) })),
     schools: view.pseudonymised ? [] : state?.schools ?? [],
     teams: teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })),
-    items: rows.map((row) => {
-      const factors = row.factors.map((id) => ({ id, label: factorLabel(id) }));
-      const name = [row.given_name, row.family_name].filter(Boolean).join(' ');
-      return {
-        personRef: view.pseudonymised ? pseudonymFor(view.pseudonymKey, row.person_id) : row.person_id,
-        href: view.pseudonymised ? null : `/people/${encodeURIComponent(row.person_id)}`,
-        name: view.pseudonymised ? null : name || null,
-        ageBand: row.age_band, score: row.probability === null ? null : Number(row.probability),
-        factors, why: factors.map((f) => f.label).join(' · '), changedOn: row.changed_on,
-        team: row.team_id ? { id: row.team_id, name: teamNames.get(row.team_id) ?? row.team_id } : null,
-        school: view.pseudonymised ? null : row.school,
-        allocation: row.allocated ? { workerName: view.pseudonymised ? null : row.worker_name } : null,
-      };
-    }),
+    items: rows.map((row) => itemOf(row, view, teamNames)),
+  };
+}
+
+/** Page `page` of the list (ordered and limited in SQL), with each person's allocation. */
+function pageRows(store: Store, where: string, params: unknown[], query: WorklistQuery, page: number): Promise<Row[]> {
+  return store.sql.query<Row>(
+    `SELECT we.person_id, we.factors, we.changed_on::text AS changed_on, we.probability, we.age_band, we.given_name,
+            we.family_name, COALESCE(al.team_id, we.area_team) AS team_id, we.school, (al.id IS NOT NULL) AS allocated,
+            (SELECT u.display_name FROM users u WHERE u.id = al.worker_id) AS worker_name
+       FROM (SELECT we.* FROM worklist_entries we ${where}
+              ORDER BY ${ORDER_SQL[query.order]} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) we
+       LEFT JOIN allocations al ON al.person_id = we.person_id AND al.ended_at IS NULL
+      ORDER BY ${ORDER_SQL[query.order]}`, params);
+}
+
+/** One row as the viewer may see it. */
+function itemOf(row: Row, view: WorklistView, teamNames: ReadonlyMap<string, string>): Worklist['items'][number] {
+  const factors = row.factors.map((id) => ({ id, label: factorLabel(id) }));
+  const name = [row.given_name, row.family_name].filter(Boolean).join(' ');
+  return {
+    personRef: view.pseudonymised ? pseudonymFor(view.pseudonymKey, row.person_id) : row.person_id,
+    href: view.pseudonymised ? null : `/people/${encodeURIComponent(row.person_id)}`,
+    name: view.pseudonymised ? null : name || null,
+    ageBand: row.age_band, score: row.probability === null ? null : Number(row.probability),
+    factors, why: factors.map((f) => f.label).join(' · '), changedOn: row.changed_on,
+    team: row.team_id ? { id: row.team_id, name: teamNames.get(row.team_id) ?? row.team_id } : null,
+    school: view.pseudonymised ? null : row.school,
+    allocation: row.allocated ? { workerName: view.pseudonymised ? null : row.worker_name } : null,
   };
 }
