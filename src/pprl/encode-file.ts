@@ -28,6 +28,8 @@ export interface EncodeFileOptions {
    */
   threads?: number;
   onProgress?: (records: number) => void;
+  /** Whether the main thread encodes chunks too when there are workers (default true; false leaves them all to the workers, for tests). */
+  mainThreadEncodes?: boolean;
 }
 
 export interface EncodeFileResult {
@@ -99,12 +101,12 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
     throw new Error(`${input}: the id column "${map.id}" named in the map is not in the header (${header.join(', ')}). Fix "id" in the map.`);
   }
   const threads = options.threads ?? (bytes.length >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
+  const target = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((bytes.length - bodyStart) / (threads * CHUNKS_PER_THREAD))));
+  const cuts = chunkBoundaries(bytes, bodyStart, bytes.length, target);
+  const count = cuts.length - 1;
   // Workers start in the background while the main thread already encodes; from then on all take chunks from one queue.
-  const workers = startWorkers(threads, options, schema, bytes, header);
+  const workers = startWorkers(count > 1 ? threads : 1, options, schema, bytes, header);
   try {
-    const target = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((bytes.length - bodyStart) / (threads * CHUNKS_PER_THREAD))));
-    const cuts = chunkBoundaries(bytes, bodyStart, bytes.length, target);
-    const count = cuts.length - 1;
     const chunks: Array<EncodedChunk | undefined> = new Array<EncodedChunk | undefined>(count);
     const errors: Array<Error | undefined> = new Array<Error | undefined>(count);
     let next = 0;
@@ -116,6 +118,7 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
     };
     const encodeHere = createChunkEncoder(schema, options.secret, map, header);
     const inMainThread = async (): Promise<void> => {
+      if (options.mainThreadEncodes === false && (await workers)) return;
       for (let c = next++; c < count; c = next++) {
         try { done(c, encodeHere(bytes.toString('utf8', cuts[c]!, cuts[c + 1]!))); } catch (error) { errors[c] = error as Error; }
         await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
