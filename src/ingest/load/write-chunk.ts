@@ -107,7 +107,6 @@ const INSERT_QUARANTINE = `
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
-
 /** Writes the chunk (after `createStaging` in the same transaction); returns how many events were new. */
 export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk): Promise<{ eventsAdded: number }> {
   if (!sql.copyIn) throw new Error('writeChunk needs a store client that can COPY (the store\'s own transaction client)');
@@ -123,6 +122,7 @@ export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chu
       if (seen.has(once)) continue;
       seen.add(once);
       const stored = storedEventFields(event, batch.specialCategoryKey);
+      // occurredOn is an ISO date from parseDate: nothing to escape
       text += `${id}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
     }
     await sql.copyIn!(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, text);
