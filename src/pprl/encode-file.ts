@@ -10,7 +10,7 @@ import { schemaPathFor } from './clk-file.ts';
 import { defaultSchema } from './default-schema.ts';
 import { chunkBoundaries, CsvError, endOfFirstRecord, parseCsvText } from './csv-records.ts';
 import { createChunkEncoder, type EncodedChunk } from './encode-chunk.ts';
-import { startEncodePool, type EncodePool } from './encode-pool.ts';
+import { startEncodeWorkers, type EncodeWorkerEvents, type EncodeWorkers } from './encode-pool.ts';
 import { seededRandom, shuffledOrder } from './seeded-random.ts';
 
 export interface EncodeFileOptions {
@@ -59,12 +59,20 @@ const CHUNKS_PER_THREAD = 8;
 const MIN_CHUNK_BYTES = 64 * 1024;
 const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** Worker threads besides the main thread (which encodes too): one fewer than the threads wanted, or none if they cannot start. */
-function startWorkers(threads: number, options: EncodeFileOptions, schema: LinkageSchema, bytes: Buffer, header: string[]): Promise<EncodePool | undefined> {
-  if (threads <= 1) return Promise.resolve(undefined);
+/** Starts the workers (sharing the file, the chunk boundaries and the control array), or none if they cannot be created. */
+function startWorkers(
+  threads: number, options: EncodeFileOptions, schema: LinkageSchema, bytes: Buffer, header: string[],
+  cuts: number[], control: Int32Array, events: EncodeWorkerEvents,
+): EncodeWorkers | undefined {
   const file = new SharedArrayBuffer(bytes.length);
   new Uint8Array(file).set(bytes);
-  return startEncodePool(threads - 1, { schema, secret: options.secret, map: options.map, header, file }).catch(() => undefined);
+  const sharedCuts = new SharedArrayBuffer(8 * cuts.length);
+  new Float64Array(sharedCuts).set(cuts);
+  try {
+    return startEncodeWorkers(threads, { schema, secret: options.secret, map: options.map, header, file, cuts: sharedCuts, control: control.buffer as SharedArrayBuffer }, events);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The header's fields and where the records after it start, skipping a byte-order mark and empty lines; undefined for a file with no header. */
@@ -104,37 +112,37 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
   const target = Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil((bytes.length - bodyStart) / (threads * CHUNKS_PER_THREAD))));
   const cuts = chunkBoundaries(bytes, bodyStart, bytes.length, target);
   const count = cuts.length - 1;
-  // Workers start in the background while the main thread already encodes; from then on all take chunks from one queue.
-  const workers = startWorkers(count > 1 ? threads : 1, options, schema, bytes, header);
+  const chunks: Array<EncodedChunk | undefined> = new Array<EncodedChunk | undefined>(count);
+  const errors: Array<Error | undefined> = new Array<Error | undefined>(count);
+  let remaining = count;
+  let encodedSoFar = 0;
+  let allDone = (): void => {};
+  const done = (c: number, chunk: EncodedChunk | undefined, error?: Error): void => {
+    if (chunks[c] !== undefined || errors[c] !== undefined) return;
+    if (chunk) { chunks[c] = chunk; encodedSoFar += chunk.ids.length; options.onProgress?.(encodedSoFar); } else { errors[c] = error; }
+    if (--remaining === 0) allDone();
+  };
+  const encodeHere = createChunkEncoder(schema, options.secret, map, header);
+  const encodeInMainThread = (c: number): void => {
+    try { done(c, encodeHere(bytes.toString('utf8', cuts[c]!, cuts[c + 1]!))); } catch (error) { done(c, undefined, error as Error); }
+  };
+  // Every thread, main included, claims the next chunk from one shared counter; workers join as soon as they have started.
+  const control = new Int32Array(new SharedArrayBuffer(4 * (1 + threads)));
+  const workers = count > 1 && threads > 1 ? startWorkers(threads - 1, options, schema, bytes, header, cuts, control, {
+    chunk: (c, result) => done(c, result),
+    failed: (c, message, record) => done(c, undefined, record === undefined ? new Error(message) : new CsvError(message, record)),
+    lost: (c) => encodeInMainThread(c),
+    // Whatever is left when no worker is running (they could not start, say) is the main thread's.
+    allStopped: () => { for (let c = Atomics.add(control, 0, 1); c < count; c = Atomics.add(control, 0, 1)) encodeInMainThread(c); },
+  }) : undefined;
   try {
-    const chunks: Array<EncodedChunk | undefined> = new Array<EncodedChunk | undefined>(count);
-    const errors: Array<Error | undefined> = new Array<Error | undefined>(count);
-    let next = 0;
-    let encodedSoFar = 0;
-    const done = (c: number, chunk: EncodedChunk): void => {
-      chunks[c] = chunk;
-      encodedSoFar += chunk.ids.length;
-      options.onProgress?.(encodedSoFar);
-    };
-    const encodeHere = createChunkEncoder(schema, options.secret, map, header);
-    const inMainThread = async (): Promise<void> => {
-      if (options.mainThreadEncodes === false && (await workers)) return;
-      for (let c = next++; c < count; c = next++) {
-        try { done(c, encodeHere(bytes.toString('utf8', cuts[c]!, cuts[c + 1]!))); } catch (error) { errors[c] = error as Error; }
-        await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
-      }
-    };
-    const inWorkers = async (): Promise<void> => {
-      const pool = await workers;
-      if (!pool) return;
-      // Two chunks in flight per worker, so that a worker never waits while the main thread is busy encoding.
-      await Promise.all(Array.from({ length: 2 * pool.size }, async () => {
-        for (let c = next++; c < count; c = next++) {
-          try { done(c, await pool.encode(cuts[c]!, cuts[c + 1]!)); } catch (error) { errors[c] = error as Error; }
-        }
-      }));
-    };
-    await Promise.all([inMainThread(), inWorkers()]);
+    const finished = new Promise<void>((resolve) => { allDone = resolve; if (remaining === 0) resolve(); });
+    const mainThreadEncodes = options.mainThreadEncodes !== false || workers === undefined;
+    for (let c = mainThreadEncodes ? Atomics.add(control, 0, 1) : count; c < count; c = Atomics.add(control, 0, 1)) {
+      encodeInMainThread(c);
+      await new Promise((resolve) => setImmediate(resolve)); // let the workers' results in
+    }
+    await finished;
     for (let c = 0; c < count; c++) {
       const error = errors[c];
       if (error instanceof CsvError) throw new Error(`${input}: row ${1 + countRecords(bytes, bodyStart, cuts[c]!) + error.record}: ${error.reason}.`);
@@ -148,7 +156,7 @@ export async function encodeCsvFile(options: EncodeFileOptions): Promise<EncodeF
     await writeFile(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
     return { records, out, schemaPath, missingColumns, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await (await workers)?.close();
+    await workers?.close();
   }
 }
 

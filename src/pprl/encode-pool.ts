@@ -1,67 +1,77 @@
 /**
- * Worker threads for `pprl encode`: the file's bytes are shared with every worker once; the main
- * thread then hands out chunks (byte ranges of whole records), each to the worker with the fewest
- * in flight, and each worker parses, standardises and encodes its chunks in order. Workers load TypeScript through tsx's loader.
+ * Worker threads for `pprl encode`. The file's bytes, the chunk boundaries and a control array are
+ * shared with every worker once; the main thread and the workers then each claim the next chunk
+ * with an atomic counter (no dispatching, so no thread waits on another, and nobody holds chunks it
+ * has not started), parse, standardise and encode it, and the workers post the lines back
+ * (transferred). Workers load TypeScript through tsx's loader.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LinkMap } from '../link/index.ts';
 import type { LinkageSchema } from './clkhash-schema.ts';
-import { CsvError } from './csv-records.ts';
 import type { EncodedChunk } from './encode-chunk.ts';
 
-export interface EncodePool {
-  /** The number of workers. */
-  size: number;
-  /** Encodes the records in `[start, end)` of the shared file (a CsvError numbers records from the chunk's first). */
-  encode(start: number, end: number): Promise<EncodedChunk>;
+/** What the workers share: `control[0]` is the next chunk to claim; `control[1 + w]` is 1 + the chunk worker w is encoding (0: none). */
+export interface SharedEncodeWork {
+  schema: LinkageSchema;
+  secret: Uint8Array;
+  map: LinkMap;
+  header: string[];
+  file: SharedArrayBuffer;
+  /** Float64 chunk boundaries: chunk c is `[cuts[c], cuts[c + 1])`. */
+  cuts: SharedArrayBuffer;
+  /** Int32 control array (see above). */
+  control: SharedArrayBuffer;
+}
+
+export interface EncodeWorkerEvents {
+  chunk(chunk: number, result: EncodedChunk): void;
+  /** A chunk the worker could not encode: `record` (1-based in the chunk) for a CSV error. */
+  failed(chunk: number, message: string, record: number | undefined): void;
+  /** A chunk claimed by a worker that then stopped (crashed or could not start): encode it elsewhere. */
+  lost(chunk: number): void;
+  /** Every worker has stopped (finished, crashed or never started). */
+  allStopped(): void;
+}
+
+export interface EncodeWorkers {
   close(): Promise<void>;
 }
 
 type Reply = { chunk: number; result?: EncodedChunk; error?: string; record?: number };
-type Task = { chunk: number; start: number; end: number; resolve: (chunk: EncodedChunk) => void; reject: (e: Error) => void };
 
-/** Starts `threads` workers; rejects if they cannot start (the caller then encodes in-process). */
-export async function startEncodePool(
-  threads: number,
-  data: { schema: LinkageSchema; secret: Uint8Array; map: LinkMap; header: string[]; file: SharedArrayBuffer },
-): Promise<EncodePool> {
+/** Starts `threads` workers that claim and encode chunks until none are left; never rejects (a worker that fails to start claims nothing). */
+export function startEncodeWorkers(threads: number, work: SharedEncodeWork, events: EncodeWorkerEvents): EncodeWorkers {
   // tsx's ES module entry: its CommonJS entry (what require.resolve finds) fails to register from
   // a worker when the main thread already runs under tsx (it resolves its loader one folder off).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL('./encode-worker.ts', import.meta.url).href;
-  // A plain-JS boot script registers tsx in the worker, then loads the TypeScript worker module.
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`
-    + '.then(() => require("node:worker_threads").parentPort.postMessage("ready"));';
-  const workers = Array.from({ length: threads }, () => new Worker(boot, { eval: true, workerData: data }));
-  try {
-    await Promise.all(workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); })));
-  } catch (error) {
-    await Promise.all(workers.map((w) => w.terminate()));
-    throw error;
-  }
-  // Each task goes to the worker with the fewest in flight; a worker answers its tasks in order.
-  const inFlight = new Map<Worker, Task[]>(workers.map((w) => [w, []]));
-  for (const w of workers) {
-    w.on('message', ({ result, error, record }: Reply) => {
-      const task = inFlight.get(w)!.shift();
-      if (result) task?.resolve(result);
-      else task?.reject(record === undefined ? new Error(error) : new CsvError(error ?? 'unreadable CSV', record));
+  // A plain-JS boot script registers tsx in the worker, then loads the TypeScript worker module, which starts claiming chunks.
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const control = new Int32Array(work.control);
+  let running = threads;
+  const workers = Array.from({ length: threads }, (_, index) => {
+    const worker = new Worker(boot, { eval: true, workerData: { ...work, index } });
+    worker.on('message', ({ chunk, result, error, record }: Reply) => {
+      if (result) events.chunk(chunk, result); else events.failed(chunk, error ?? 'the worker could not encode the chunk', record);
     });
-    w.on('error', (error) => { for (const task of inFlight.get(w)!.splice(0)) task.reject(error); });
-  }
-  let next = 0;
+    let stopped = false;
+    const stop = (): void => {
+      if (stopped) return;
+      stopped = true;
+      const claimed = Atomics.exchange(control, 1 + index, 0);
+      if (claimed > 0) events.lost(claimed - 1);
+      if (--running === 0) events.allStopped();
+    };
+    worker.on('error', stop);
+    worker.on('exit', stop);
+    return { worker, stop };
+  });
   return {
-    size: workers.length,
-    encode(start, end) {
-      return new Promise((resolve, reject) => {
-        const [worker, tasks] = [...inFlight].reduce((a, b) => (b[1].length < a[1].length ? b : a));
-        const task = { chunk: next++, start, end, resolve, reject };
-        tasks.push(task);
-        worker.postMessage({ chunk: task.chunk, start, end });
-      });
+    async close() {
+      for (const w of workers) w.worker.removeAllListeners('exit').removeAllListeners('error').on('error', () => {});
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
-    async close() { await Promise.all(workers.map((w) => w.terminate())); },
   };
 }
