@@ -16,7 +16,7 @@ const settings = {
 } as const;
 
 async function serve(): Promise<string> {
-  const store = await openStore({ databaseUrl: url!, migrate: !isWebWorker() });
+  const store = await openStore({ databaseUrl: url!, migrate: !isWebWorker(), preparedStatements: true });
   const app = await buildApp({ store, settings });
   const stop = async () => { await app.close(); await store.close(); process.exit(0); };
   process.on('SIGTERM', () => void stop());

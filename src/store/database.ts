@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Opens the system of record: PGlite in-process (data under a folder) by default, or a
  * PostgreSQL server when a connection URL is given. Both get the same schema and migrations.
@@ -49,6 +50,14 @@ export interface OpenStoreOptions {
   dataDir?: string;
   /** Apply migrations (default true). */
   migrate?: boolean;
+  /**
+   * PostgreSQL only: name every statement that has parameters, so that each pooled connection
+   * parses and plans it once and then reuses it (the server's plan cache decides between custom and
+   * generic plans). For a long-running server whose statements are a fixed set (`tributary serve`):
+   * the person page's eighteen statements cost about a third less server time. Off by default: a batch
+   * job generating many one-off statements would only fill each connection's cache.
+   */
+  preparedStatements?: boolean;
 }
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -56,7 +65,7 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 /** Opens the store and applies pending migrations. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl, options.preparedStatements ?? false)
     : await openPglite(options.dataDir ?? 'memory://');
   if (options.migrate ?? true) await migrateStore(store);
   return store;
@@ -91,7 +100,18 @@ async function openPglite(dataDir: string): Promise<Store> {
   };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+/** A stable name per statement text, for PostgreSQL's named prepared statements. */
+const statementNames = new Map<string, string>();
+export function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `trb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+async function openPostgres(url: string, prepared: boolean): Promise<Store> {
   // JIT compilation costs tens of milliseconds per statement and pays off only for long analytical
   // scans; the application's statements are short (a worklist page went from ~100 ms to a few), so off.
   const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
@@ -104,6 +124,8 @@ async function openPostgres(url: string): Promise<Store> {
   };
   const wrap = (q: Pick<pg.PoolClient, 'query'>, conn?: pg.PoolClient): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
+      // A statement without parameters may hold several commands, which cannot be prepared.
+      if (prepared && params.length > 0) return (await q.query({ name: statementName(text), text, values: params })).rows as T[];
       return (await q.query(text, params)).rows as T[];
     },
     async exec(text: string) {

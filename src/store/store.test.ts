@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { storeTargets } from '../../test/support/stores.ts';
-import { tables, type Store } from './index.ts';
+import { postgresAdminUrl } from '../../test/support/environment.ts';
+import { createTestDatabase, storeTargets } from '../../test/support/stores.ts';
+import { statementName } from './database.ts';
+import { openStore, tables, type Store } from './index.ts';
 
 describe.each(storeTargets)('store on $name', ({ open }) => {
   let store: Store;
@@ -31,5 +33,29 @@ describe.each(storeTargets)('store on $name', ({ open }) => {
     })).rejects.toThrow('crash mid-way');
     const rows = await store.sql.query(`SELECT id FROM agencies WHERE id = 'police'`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe.runIf(postgresAdminUrl)('prepared statements on PostgreSQL', () => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    store = await openStore({ databaseUrl: database.url, preparedStatements: true });
+  });
+  afterAll(async () => { await store.close(); await drop(); });
+
+  it('names each parameterised statement, reuses it on its connection, and answers as before', async () => {
+    const text = 'SELECT $1::int + 1 AS n';
+    await store.transaction(async (tx) => {
+      expect(await tx.query(text, [1])).toEqual([{ n: 2 }]);
+      expect(await tx.query(text, [41])).toEqual([{ n: 42 }]);
+      const held = await tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements');
+      expect(held).toEqual([{ name: statementName(text), statement: text }]);
+    });
+    // A statement without parameters (it may hold several commands) runs unprepared.
+    await store.sql.exec('SELECT 1; SELECT 2');
+    expect(statementName(text)).not.toBe(statementName('SELECT $1::int + 2 AS n'));
   });
 });

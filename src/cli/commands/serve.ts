@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
       const signInRateLimit = { ...web.signInRateLimit, max: perWorkerRateLimit(web.signInRateLimit.max, workers) };
       if (isWebWorker()) {
         // A forked worker: the primary has migrated, seeded and runs retention; this one only serves.
-        const store = await openStore({ databaseUrl: base.databaseUrl, migrate: false });
+        const store = await openStore({ databaseUrl: base.databaseUrl, migrate: false, preparedStatements: true });
         const app = await buildApp({ store, settings: { ...web, port, host, signInRateLimit } });
         const stop = async () => { await app.close(); await store.close(); process.exit(0); };
         process.once('SIGINT', () => void stop());
@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
         reportListening(await app.listen({ port, host }));
         return;
       }
-      const store = await openStore({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, migrate: options.migrate });
+      const store = await openStore({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, migrate: options.migrate, preparedStatements: true });
       if (options.demoAccounts) {
         const { password, generated } = demoPassword();
         const seeded = await seedDemoAccounts(store, { password });
