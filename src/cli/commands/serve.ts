@@ -43,32 +43,19 @@ export function registerServe(program: Command): void {
       }
       const everyHours = Number(options.retentionEvery);
       if (!(everyHours > 0)) throw new Error(`--retention-every ${options.retentionEvery}: give a positive number of hours`);
-      if (workers > 1) {
-        // Every worker must pseudonymise alike: they share the key this process holds.
-        const served = await forkWebWorkers(workers, { TRIBUTARY_PSEUDONYM_KEY: web.pseudonymKey });
-        const retention = options.retention ? startServeRetention(store, { everyHours }) : undefined;
-        const stop = async () => {
-          retention?.stop();
-          await retention?.first;
-          await served.stop();
-          await store.close();
-        };
-        process.once('SIGINT', () => void stop());
-        process.once('SIGTERM', () => void stop());
-        console.log(`Tributary is serving ${web.partnershipName} on ${served.address} (${workers} processes)`);
-        return;
-      }
-      const app = await buildApp({ store, settings: { ...web, port, host } });
+      // Every worker must pseudonymise alike: they share the key this process holds.
+      const served = workers > 1 ? await forkWebWorkers(workers, { TRIBUTARY_PSEUDONYM_KEY: web.pseudonymKey }) : undefined;
+      const app = served ? undefined : await buildApp({ store, settings: { ...web, port, host } });
       const retention = options.retention ? startServeRetention(store, { everyHours }) : undefined;
       const stop = async () => {
         retention?.stop();
         await retention?.first;
-        await app.close();
+        await (served ? served.stop() : app?.close());
         await store.close();
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
-      const address = await app.listen({ port, host });
-      console.log(`Tributary is serving ${web.partnershipName} on ${address}`);
+      if (served) console.log(`Tributary is serving ${web.partnershipName} on ${served.address} (${workers} processes)`);
+      else console.log(`Tributary is serving ${web.partnershipName} on ${await app!.listen({ port, host })}`);
     });
 }
