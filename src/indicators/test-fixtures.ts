@@ -25,8 +25,8 @@ export interface EventOptions {
 
 /** Empties every table the indicators stage reads or writes. */
 export async function resetStore(store: Store): Promise<void> {
-  // source_records named too: it has no foreign key to agencies or datasets (migration 0008), so no cascade reaches it.
-  await store.sql.exec('TRUNCATE agencies, source_records, persons, link_runs, factor_instances RESTART IDENTITY CASCADE');
+  // source_records and record_links named too: no foreign key leads a cascade to them (migrations 0008, 0009).
+  await store.sql.exec('TRUNCATE agencies, source_records, record_links, persons, link_runs, factor_instances RESTART IDENTITY CASCADE');
 }
 
 /** Builders over one store; call `resetStore` and make new fixtures between independent cases. */
