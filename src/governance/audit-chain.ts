@@ -46,23 +46,42 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
 
 /** Appends one entry to the chain and returns it. Safe under concurrent callers on both engines. */
 export async function appendAudit(store: Store, input: AuditEntryInput, now: Date = new Date()): Promise<AuditEntry> {
-  const action = AuditActionSchema.parse(input.action);
-  const details = AuditDetailsSchema.parse(input.details ?? {});
+  const [entry] = await appendAuditEntries(store, [{ input, at: now }]);
+  return entry!;
+}
+
+/**
+ * Appends several entries in one transaction under the chain's lock, each hashed onto the one
+ * before, in one INSERT; returns them in order. Every input is validated before anything is written.
+ * Used for group commit (src/web/audit-batch.ts): one durable commit for many views.
+ */
+export async function appendAuditEntries(
+  store: Store, items: ReadonlyArray<{ input: AuditEntryInput; at: Date }>,
+): Promise<AuditEntry[]> {
+  const parsed = items.map(({ input, at }) => ({
+    input, at, action: AuditActionSchema.parse(input.action), details: AuditDetailsSchema.parse(input.details ?? {}),
+  }));
+  if (parsed.length === 0) return [];
   return store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const head = await chainHead(tx);
-    const unhashed = {
-      seq: head.seq + 1, at: now.toISOString(), actor: input.actor, role: input.role, action,
-      subjectRef: input.subjectRef ?? null, purpose: input.purpose ?? null, details, prevHash: head.hash,
-    };
-    const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) };
-    await tx.query(
-      `INSERT INTO audit_log (seq, at, actor, role, action, subject_ref, purpose, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [entry.seq, entry.at, entry.actor, entry.role, entry.action, entry.subjectRef, entry.purpose,
-        JSON.stringify(entry.details), entry.prevHash, entry.hash],
-    );
-    return entry;
+    let previous = await chainHead(tx);
+    const entries = parsed.map(({ input, at, action, details }) => {
+      const unhashed = {
+        seq: previous.seq + 1, at: at.toISOString(), actor: input.actor, role: input.role, action,
+        subjectRef: input.subjectRef ?? null, purpose: input.purpose ?? null, details, prevHash: previous.hash,
+      };
+      const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) };
+      previous = entry;
+      return entry;
+    });
+    const params: unknown[] = [];
+    const rows = entries.map((e) => {
+      const at = params.length;
+      params.push(e.seq, e.at, e.actor, e.role, e.action, e.subjectRef, e.purpose, JSON.stringify(e.details), e.prevHash, e.hash);
+      return `(${Array.from({ length: 10 }, (_, i) => `$${at + i + 1}`).join(', ')})`;
+    });
+    await tx.query(`INSERT INTO audit_log (seq, at, actor, role, action, subject_ref, purpose, details, prev_hash, hash) VALUES ${rows.join(', ')}`, params);
+    return entries;
   });
 }
 

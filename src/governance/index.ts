@@ -8,7 +8,7 @@ export { accessMatrix, type AccessRule, type Method } from './access-matrix.ts';
 export { findAccessRule, grantFor, mayOpen } from './access-lookup.ts';
 export { renderAccessMatrixMarkdown, accessCell } from './access-doc.ts';
 export { AUDIT_ACTIONS, AuditActionSchema, type AuditAction, type AuditDetails } from './audit-actions.ts';
-export { appendAudit, hashEntry, GENESIS_HASH, type AuditEntry, type AuditEntryInput } from './audit-chain.ts';
+export { appendAudit, appendAuditEntries, hashEntry, GENESIS_HASH, type AuditEntry, type AuditEntryInput } from './audit-chain.ts';
 export { verifyAuditChain, type ChainVerification, type ChainBreak } from './audit-verify.ts';
 export { searchAudit, AuditQuerySchema, type AuditQuery } from './audit-search.ts';
 export { applicationRoleGrants } from './app-role-grants.ts';
