@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 /**
  * Opens the system of record: PGlite in-process (data under a folder) by default, or a
  * PostgreSQL server when a connection URL is given. Both get the same schema and migrations.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
