@@ -25,8 +25,8 @@ export interface EventOptions {
 
 /** Empties every table the indicators stage reads or writes. */
 export async function resetStore(store: Store): Promise<void> {
-  // source_records and record_links named too: no foreign key leads a cascade to them (migrations 0008, 0009).
-  await store.sql.exec('TRUNCATE agencies, source_records, record_links, persons, link_runs, factor_instances RESTART IDENTITY CASCADE');
+  // source_records, events and record_links named too: no foreign key leads a cascade to them (migrations 0008, 0009, 0010).
+  await store.sql.exec('TRUNCATE agencies, source_records, events, record_links, persons, link_runs, factor_instances RESTART IDENTITY CASCADE');
 }
 
 /** Builders over one store; call `resetStore` and make new fixtures between independent cases. */

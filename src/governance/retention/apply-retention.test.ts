@@ -32,6 +32,8 @@ const ORPHANS: Record<string, string> = {
   caseworkWithoutPersons: `SELECT count(*) FROM (SELECT person_id FROM allocations UNION ALL SELECT person_id FROM decisions
     UNION ALL SELECT person_id FROM consents UNION ALL SELECT person_id FROM support_plans
     UNION ALL SELECT person_id FROM reidentification_requests) c WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = c.person_id)`,
+  // no foreign key deletes events with their record (migration 0010): retention must delete them itself
+  eventsWithoutRecords: `SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM source_records sr WHERE sr.id = e.source_record_id)`,
   contactsWithoutRelationships: `SELECT count(*) FROM source_records sr WHERE sr.kind = 'contact'
     AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.from_record_id = sr.id OR r.to_record_id = sr.id)`,
 };
