@@ -68,7 +68,7 @@ const WIDTHS = [10, 10, 12, 10, 8, 10];
 const COLUMNS = ['Id', 'Forename', 'Surname', 'DOB', 'Postcode', 'EventDate'];
 
 /** Writes the extract line by line (bounded memory whatever the row count). */
-async function writeExtract(path: string, format: Format, rows: number): Promise<void> {
+export async function writeExtract(path: string, format: Format, rows: number): Promise<void> {
   const out = createWriteStream(path);
   const write = async (line: string): Promise<void> => { if (!out.write(`${line}\n`)) await once(out, 'drain'); };
   if (format === 'csv') await write(COLUMNS.join(','));
@@ -83,7 +83,7 @@ async function writeExtract(path: string, format: Format, rows: number): Promise
 }
 
 /** The partnership and mappings of the bench, written into `dir`. */
-function writeConfig(dir: string): void {
+export function writeConfig(dir: string): void {
   mkdirSync(join(dir, 'mappings'), { recursive: true });
   const agreement = (dataset: string, fields: string[]) => `
   - id: ${dataset}

@@ -20,6 +20,7 @@ import { assertHeaderHolds } from './header-check.ts';
 import { emptyStats, type LoadStats } from './load-stats.ts';
 import { mappedChunks } from './mapped-chunks.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
+import { freshKeys } from './fresh-keys.ts';
 import { createStaging, writeChunk } from './write-chunk.ts';
 
 export interface DatasetPlan {
@@ -69,6 +70,9 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       if (raced !== null) return raced;
       await supersedeInterrupted(tx, datasetId, batchId);
       await createStaging(tx);
+      // under the lock no other load adds records to the dataset: while it held none, chunks of new keys need no upsert
+      const [held] = await tx.query<{ held: boolean }>('SELECT EXISTS (SELECT 1 FROM source_records WHERE dataset_id = $1) AS held', [datasetId]);
+      const fresh = freshKeys(!held?.held);
       let columns: readonly string[] | null = null;
       const read = options.readItems ?? adapters[plan.mapping.format];
       const items = read({
@@ -84,7 +88,8 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       try {
         for await (const chunk of mappedChunks(items, context)) {
           await writing;
-          writing = writeChunk(tx, { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of }, chunk).then(({ eventsAdded }) => {
+          const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
+          writing = writeChunk(tx, batch, chunk, fresh.modeFor(chunk.records.keys())).then(({ eventsAdded }) => {
             stats.eventsAdded += eventsAdded;
           });
         }

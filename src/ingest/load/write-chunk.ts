@@ -1,9 +1,13 @@
 /**
  * Writes one chunk with a handful of set-based statements: the chunk's records and events are
- * COPYed (text format) into temporary staging tables, then records are upserted from there by
- * (dataset, kind, local id) and events added unless already held (same record, code, date and
- * value; health events sealed first); relationships and quarantined rows (few) are added from
- * arrays (`INSERT … SELECT FROM unnest(…)`). COPY spares both sides the per-value work of array
+ * COPYed (text format) into temporary staging tables, then one statement writes both — records
+ * upserted by (dataset, kind, local id), events (joined to their records' ids by local id inside the
+ * statement) added unless already held (same record, code, date and value; health events sealed
+ * first); relationships and quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
+ * unnest(…)`, relationships finding their records by key). Nothing comes back to Node but the count
+ * of new events, so Node maps the next chunk while the server writes this one. A chunk whose records
+ * are all new to the dataset (`fresh-keys.ts`) is written with plain INSERTs: no speculative insertion
+ * per record, no conflict check per event. COPY spares both sides the per-value work of array
  * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing).
  */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
@@ -11,8 +15,8 @@ import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
-import { recordKey } from './chunk.ts';
 import { copyField, copyJson } from './copy-text.ts';
+import type { WriteMode } from './fresh-keys.ts';
 import { storedEventFields } from './seal-events.ts';
 
 export interface BatchContext {
@@ -36,8 +40,9 @@ const IDENTIFIER_COLUMNS = [
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
 const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
-const EVENT_COLUMNS = ['record_id', 'code', 'occurred_on', 'value', 'detail', 'special'];
-const EVENT_TYPES = ['bigint', 'text', 'date', 'text', 'jsonb', 'boolean'];
+/** Events are staged with their subject record's local id; the write joins them to the records' ids. */
+const EVENT_COLUMNS = ['local_id', 'code', 'occurred_on', 'value', 'detail', 'special'];
+const EVENT_TYPES = ['text', 'text', 'date', 'text', 'jsonb', 'boolean'];
 
 const STAGE_RECORDS = 'ingest_stage_records';
 const STAGE_EVENTS = 'ingest_stage_events';
@@ -57,26 +62,40 @@ export async function createStaging(tx: SqlClient): Promise<void> {
 const UPDATED = RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind');
 
 /**
- * Records upserted by (dataset, kind, local id). With an as-of column, a held record's values are
- * replaced only when the new row is at least as recent (`to_date` of the column in both raw values,
- * `$N` the column and `$N+1` its pattern); a held record without one is always replaced, a new row
- * without one never replaces a dated record. Either way every row's id is returned.
+ * Records then events, in one statement (`$1` dataset, `$2` agency, `$3` batch). `upsert`: records
+ * upserted by (dataset, kind, local id) — with an as-of column, a held record's values are replaced
+ * only when the new row is at least as recent (`to_date` of the column in both raw values, `$4` the
+ * column and `$5` its pattern); a held record without one is always replaced, a new row without one
+ * never replaces a dated record — and events added `ON CONFLICT DO NOTHING` (`events_once`). `insert`
+ * (every record new to the dataset, so none of their events can be held): plain INSERTs. Either way
+ * every record's id is returned into the statement and the events take theirs by local id; the
+ * statement gives the number of new events.
  */
-function upsertRecordsSql(asOf: boolean): string {
+function writeSql(mode: WriteMode, asOf: boolean): string {
   const n = 4;
   const dateOf = (row: string): string => `to_date(left(btrim(${row}.raw ->> $${n}::text), 10), $${n + 1}::text)`;
   const newer = `(source_records.raw ->> $${n}::text IS NULL OR (EXCLUDED.raw ->> $${n}::text IS NOT NULL AND ${dateOf('source_records')} <= ${dateOf('EXCLUDED')}))`;
   const set = (c: string, value: string): string => (asOf ? `${c} = CASE WHEN ${newer} THEN ${value} ELSE source_records.${c} END` : `${c} = ${value}`);
+  const onConflict = mode === 'insert' ? '' : `
+    ON CONFLICT (dataset_id, kind, local_id) DO UPDATE SET
+      ${[set('batch_id', 'EXCLUDED.batch_id'), ...UPDATED.map((c) => set(c, `EXCLUDED.${c}`)), set('loaded_at', 'now()')].join(',\n      ')}`;
   return `
-  INSERT INTO source_records (dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})
-  SELECT $1, $2, $3, ${RECORD_COLUMNS.join(', ')} FROM ${STAGE_RECORDS}
-  ON CONFLICT (dataset_id, kind, local_id) DO UPDATE SET
-    ${[set('batch_id', 'EXCLUDED.batch_id'), ...UPDATED.map((c) => set(c, `EXCLUDED.${c}`)), set('loaded_at', 'now()')].join(',\n    ')}
-  RETURNING id, kind, local_id`;
+  WITH records AS (
+    INSERT INTO source_records (dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})
+    SELECT $1, $2, $3, ${RECORD_COLUMNS.join(', ')} FROM ${STAGE_RECORDS}${onConflict}
+    RETURNING id, kind, local_id),
+  added AS (
+    INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)
+    SELECT r.id, $1, $3, e.code, e.occurred_on, e.value, e.detail, e.special
+    FROM ${STAGE_EVENTS} e JOIN records r ON r.kind = 'subject' AND r.local_id = e.local_id${mode === 'insert' ? '' : `
+    ON CONFLICT DO NOTHING`}
+    RETURNING 1)
+  SELECT count(*)::int AS n FROM added`;
 }
 
-const UPSERT_RECORDS = upsertRecordsSql(false);
-const UPSERT_RECORDS_AS_OF = upsertRecordsSql(true);
+const INSERT_SQL = writeSql('insert', false);
+const UPSERT_SQL = writeSql('upsert', false);
+const UPSERT_AS_OF_SQL = writeSql('upsert', true);
 
 /** The PostgreSQL `to_date` pattern of each as-of format (ISO: its first ten characters). */
 const AS_OF_PATTERNS: Record<AsOfFormat, string> = {
@@ -84,21 +103,13 @@ const AS_OF_PATTERNS: Record<AsOfFormat, string> = {
   'MM/DD/YYYY': 'MM/DD/YYYY', ISO: 'YYYY-MM-DD',
 };
 
-/*
- * An event is new unless its record already has one with the same code, date and value (NULL
- * value included: `events_once` is NULLS NOT DISTINCT), so the unique index alone de-duplicates.
- */
-const INSERT_EVENTS = `
-  WITH added AS (
-    INSERT INTO events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)
-    SELECT record_id, $1, $2, code, occurred_on, value, detail, special FROM ${STAGE_EVENTS}
-    ON CONFLICT DO NOTHING
-    RETURNING 1)
-  SELECT count(*)::int AS n FROM added`;
-
+/** Relationships between records of the chunk (written before them, so found by key). */
 const INSERT_RELATIONSHIPS = `
   INSERT INTO relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)
-  SELECT $1, $2, u.* FROM unnest($3::bigint[], $4::bigint[], $5::text[]) AS u
+  SELECT $1, $2, f.id, t.id, u.kind
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(from_kind, from_local, to_kind, to_local, kind)
+  JOIN source_records f ON f.dataset_id = $1 AND f.kind = u.from_kind AND f.local_id = u.from_local
+  JOIN source_records t ON t.dataset_id = $1 AND t.kind = u.to_kind AND t.local_id = u.to_local
   ON CONFLICT DO NOTHING`;
 
 const INSERT_QUARANTINE = `
@@ -107,32 +118,31 @@ const INSERT_QUARANTINE = `
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
-/** Writes the chunk (after `createStaging` in the same transaction); returns how many events were new. */
-export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk): Promise<{ eventsAdded: number }> {
+/**
+ * Writes the chunk (after `createStaging` in the same transaction); returns how many events were new.
+ * `mode` is `insert` only when no record of the chunk can be held already (`freshKeys`).
+ */
+export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk, mode: WriteMode = 'upsert'): Promise<{ eventsAdded: number }> {
   if (!sql.copyIn) throw new Error('writeChunk needs a store client that can COPY (the store\'s own transaction client)');
-  if (chunk.records.size || chunk.events.length) await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
-  const ids = chunk.records.size ? await upsertRecords(sql, batch, chunk.records) : new Map<string, string>();
   let eventsAdded = 0;
-  if (chunk.events.length) {
-    const seen = new Set<string>();
-    let text = '';
-    for (const { recordKey: key, event } of chunk.events) {
-      const id = ids.get(key)!;
-      const once = `${id}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
-      const stored = storedEventFields(event, batch.specialCategoryKey);
-      // occurredOn is an ISO date from parseDate: nothing to escape
-      text += `${id}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
-    }
-    await sql.copyIn!(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, text);
-    const [row] = await sql.query<{ n: number }>(INSERT_EVENTS, [batch.datasetId, batch.batchId]);
+  if (chunk.records.size) {
+    const records = recordsText(chunk.records);
+    const events = eventsText(chunk.events, batch.specialCategoryKey);
+    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
+    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, records);
+    if (events) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, events);
+    const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
+    // new records replace nothing: the as-of comparison is the upsert's only
+    const asOf = mode === 'upsert' ? batch.asOf : undefined;
+    if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
+    const [row] = await sql.query<{ n: number }>(mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
     eventsAdded = row?.n ?? 0;
   }
   if (chunk.relationships.length) {
-    const from = chunk.relationships.map((r) => ids.get(r.fromKey)!);
-    const to = chunk.relationships.map((r) => ids.get(r.toKey)!);
-    await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, from, to, chunk.relationships.map((r) => r.kind)]);
+    const r = chunk.relationships;
+    const [fromKind, fromLocal] = splitKeys(r.map((x) => x.fromKey));
+    const [toKind, toLocal] = splitKeys(r.map((x) => x.toKey));
+    await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, fromKind, fromLocal, toKind, toLocal, r.map((x) => x.kind)]);
   }
   if (chunk.quarantined.length) {
     const q = chunk.quarantined;
@@ -144,7 +154,8 @@ export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chu
   return { eventsAdded };
 }
 
-async function upsertRecords(sql: SqlClient, batch: BatchContext, records: Chunk['records']): Promise<Map<string, string>> {
+/** The records in COPY text. */
+function recordsText(records: Chunk['records']): string {
   let text = '';
   for (const record of records.values()) {
     const ids = record.identifiers as Record<string, unknown>;
@@ -152,10 +163,24 @@ async function upsertRecords(sql: SqlClient, batch: BatchContext, records: Chunk
     for (const [, key, type] of IDENTIFIER_COLUMNS) text += `\t${type === 'jsonb' ? copyJson(ids[key]) : copyField(ids[key])}`;
     text += `\t${copyJson(record.extraIds)}\t${copyJson(record.attributes)}\t${copyJson(record.raw)}\n`;
   }
-  await sql.copyIn!(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, text);
-  const rows = await sql.query<{ id: string | number; kind: CanonicalRecord['kind']; local_id: string }>(
-    batch.asOf ? UPSERT_RECORDS_AS_OF : UPSERT_RECORDS,
-    [batch.datasetId, batch.agencyId, batch.batchId, ...(batch.asOf ? [batch.asOf.column, AS_OF_PATTERNS[batch.asOf.format]] : [])],
-  );
-  return new Map(rows.map((r) => [recordKey(r.kind, r.local_id), String(r.id)]));
+  return text;
 }
+
+/** The events in COPY text (sealed where special category), each once per record, code, date and value. */
+function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null): string {
+  const seen = new Set<string>();
+  let text = '';
+  for (const { recordKey, event } of events) {
+    const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const stored = storedEventFields(event, key);
+    // events belong to subject records (the key's kind); occurredOn is an ISO date from parseDate: nothing to escape
+    text += `${copyField(localIdOf(recordKey))}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
+  }
+  return text;
+}
+
+/** A record key (`recordKey`) is kind, NUL, local id. */
+const localIdOf = (key: string): string => key.slice(key.indexOf('\u0000') + 1);
+const splitKeys = (keys: string[]): [string[], string[]] => [keys.map((k) => k.slice(0, k.indexOf('\u0000'))), keys.map(localIdOf)];
