@@ -53,7 +53,7 @@ export interface LinkRecordsOptions {
   readonly relations?: ReadonlyArray<readonly [RecordKey, RecordKey]>;
   /**
    * Records of a person born before an ISO date (a parent or carer named on the record of someone
-   * born 12 years after it): never clustered with records whose dates of birth are all on or after it.
+   * born 14 years after it): never clustered with records whose dates of birth are all on or after it.
    */
   readonly bornBefore?: ReadonlyArray<readonly [RecordKey, string]>;
   readonly onProgress?: OnProgress;

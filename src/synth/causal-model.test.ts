@@ -42,6 +42,24 @@ describe('the town reproduces the model', () => {
     expect(rate).toBeLessThan(0.1);
   });
 
+  it('makes every mother and father at least 16 at a birth, fathers older than mothers on average, and partners adults', () => {
+    const byId = new Map(town.people.map((p) => [p.id, p]));
+    const gaps = { mother: [] as number[], father: [] as number[] };
+    for (const child of young) {
+      for (const [key, id] of [['mother', child.motherId], ['father', child.fatherId]] as const) {
+        const parent = id === null ? undefined : byId.get(id);
+        if (parent) gaps[key].push(ageOn(parent.dob, child.dob));
+      }
+    }
+    expect(Math.min(...gaps.mother)).toBeGreaterThanOrEqual(16);
+    expect(Math.min(...gaps.father)).toBeGreaterThanOrEqual(16);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(gaps.father) - mean(gaps.mother)).toBeGreaterThan(1);
+    const partners = town.people.filter((p) => p.role === 'partner');
+    expect(partners.length).toBeGreaterThan(0);
+    expect(Math.min(...partners.map((p) => ageOn(p.dob, extract())))).toBeGreaterThanOrEqual(18);
+  });
+
   it('peaks the onset of offending in the mid-teens (hazard per person-year at risk)', () => {
     const bands = [[10, 12], [14, 17], [21, 25]] as const;
     const hazard = bands.map(([lo, hi]) => {

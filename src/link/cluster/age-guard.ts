@@ -1,6 +1,6 @@
 /**
  * The guard against joining a parent to their child's generation: a record named as a parent or
- * carer of someone born on date D belongs to a person born before D − 12 years (`bornBefore`).
+ * carer of someone born on date D belongs to a person born before D − 14 years (`bornBefore`).
  * Each growing cluster keeps the earliest date of birth among its records and the earliest such
  * bound; two clusters whose merge would hold a bound no date of birth in it satisfies are never
  * joined. (The earliest date is used, so one mis-keyed date never blocks a true link.)

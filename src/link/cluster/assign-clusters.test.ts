@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assignClusters, UNCERTAIN_LINK_REASON } from './assign-clusters.ts';
 import { dayNumber } from './age-guard.ts';
-import { AGE_REASON, type Edges, RELATED_REASON } from './cluster-edges.ts';
+import { AGE_REASON, type Edges, RELATED_REASON, RELATIVES_REASON } from './cluster-edges.ts';
 import { editDistance } from './edit-distance.ts';
+import { datesCompatible } from './strong-id-guard.ts';
 
 function edges(list: Array<[number, number, number]>): Edges {
   const sorted = [...list].sort((a, b) => b[2] - a[2]);
@@ -54,7 +55,9 @@ describe('edit distance', () => {
   it.each([['abc', 'abc', 0], ['abc', 'acb', 1], ['abc', 'ab', 1], ['1234567', '7654321', 6]] as const)('%s vs %s is %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
   });
+});
 
+describe('clustering guards', () => {
   it('never joins records recorded as related (a parent and their child), even through a third record', () => {
     const result = assignClusters({ recordCount: 3, edges: edges([[1, 2, 20], [2, 3, 19]]), related: [[3, 1]] }, split);
     expect(result.cluster[1]).toBe(result.cluster[2]);
@@ -84,5 +87,33 @@ describe('edit distance', () => {
     expect(dayNumber('2000-02-29')).toBe(11_016);
     expect(dayNumber('29/02/2000')).toBeUndefined();
     expect(dayNumber(null)).toBeUndefined();
+  });
+
+  it('keeps apart two relatives of one person told apart by given name, even through a third record', () => {
+    // 1 and 2: a child's two contacts (trinity, trent); 3: trinity's own record, linked to both
+    const result = assignClusters({ recordCount: 3, edges: edges([[1, 3, 20], [2, 3, 6]]), distinctRelatives: [[1, 2]] }, split);
+    expect(result.cluster[3]).toBe(result.cluster[1]);
+    expect(result.cluster[2]).toBe(2);
+    expect(result.refused).toEqual([{ left: 2, right: 3, weight: 6, reason: RELATIVES_REASON }]);
+  });
+
+  it('never merges records whose dates of birth are two people\'s (sisters at one address), even through a third record', () => {
+    const strongIds = new Map([[1, [['2017-11-06']]], [3, [['2023-12-18']]]]);
+    const result = assignClusters({
+      recordCount: 3, edges: edges([[1, 2, 20], [2, 3, 8]]), strongIds, strongIdRules: [{ column: 'dob', maxEdits: 2, kind: 'date' }],
+    }, split);
+    expect(result.cluster[2]).toBe(1);
+    expect(result.cluster[3]).toBe(3);
+    expect(result.refused).toEqual([{ left: 2, right: 3, weight: 8, reason: 'different dob' }]);
+  });
+});
+
+describe('dates of birth as keyed', () => {
+  it.each([
+    ['2008-12-14', '2008-12-14', true], ['2008-12-14', '2008-12-41', true], ['1987-03-05', '1978-03-05', true],
+    ['2008-05-03', '2008-03-05', true], ['2010-01-31', '2010-02-01', true], ['2008-12-14', '2009-12-14', true],
+    ['2017-11-06', '2023-12-18', false], ['2001-04-29', '2011-12-30', false], ['2008-12-14', '1983-12-14', false],
+  ] as const)('%s and %s can be one date: %s', (a, b, ok) => {
+    expect(datesCompatible(a, b, 2)).toBe(ok);
   });
 });

@@ -28,14 +28,19 @@ export interface ClusterInput {
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
   /** Pairs of records recorded as related (a parent and their child): different people, never one cluster. */
   readonly related?: ReadonlyArray<readonly [number, number]>;
+  /** Pairs of records related to one person whose given names disagree (two parents of a child): never one cluster. */
+  readonly distinctRelatives?: ReadonlyArray<readonly [number, number]>;
   /** Dates of birth (day numbers) by record, for the age guard. */
   readonly dobs?: ReadonlyMap<number, number>;
-  /** Records of a person born before this day (a parent or carer of someone born 12 years later). */
+  /** Records of a person born before this day (a parent or carer of someone born 14 years later). */
   readonly bornBefore?: ReadonlyMap<number, number>;
 }
 
 /** The reason given for a link refused because its records are recorded as related. */
 export const RELATED_REASON = 'recorded as related (different people)';
+
+/** The reason given for a link refused because its clusters hold two relatives of one person told apart by name. */
+export const RELATIVES_REASON = 'two relatives of one person with different given names';
 
 /** The reason given for a link refused because it would make a parent younger than their child. */
 export const AGE_REASON = 'a parent or carer born after their child';
@@ -61,17 +66,19 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
   const ids = new Map<number, IdValues | undefined>();
   const idsOf = (root: number) => ids.get(root);
   for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
-  const tokens = cannotLinkTokens(input.cannotLink ?? []);
-  const relatedTokens = cannotLinkTokens(input.related ?? []);
-  const carry = (map: Map<number, Set<number>>, root: number, ra: number, rb: number) => {
-    if (!map.size) return;
-    const merged = mergeTokens(map.get(ra), map.get(rb));
-    if (merged) map.set(root, merged);
-  };
+  // Pairs that must end in different clusters, each kind with the reason its refusals carry.
+  const separations = ([[input.cannotLink, 'decided not a match'], [input.related, RELATED_REASON], [input.distinctRelatives, RELATIVES_REASON]] as const)
+    .filter(([pairs]) => pairs?.length).map(([pairs, reason]) => ({ tokens: cannotLinkTokens(pairs!), reason }));
+  const separated = (ra: number, rb: number) => separations.find((s) => violatesCannotLink(s.tokens.get(ra), s.tokens.get(rb)))?.reason;
   const ages = new AgeGuard(input.dobs ?? new Map(), input.bornBefore ?? new Map());
   const join = (ra: number, rb: number): number => {
     const root = forest.union(ra, rb);
-    if (root >= 0) { carry(tokens, root, ra, rb); carry(relatedTokens, root, ra, rb); if (ages.active) ages.merge(root, ra, rb); }
+    if (root < 0) return root;
+    for (const { tokens } of separations) {
+      const merged = mergeTokens(tokens.get(ra), tokens.get(rb));
+      if (merged) tokens.set(root, merged);
+    }
+    if (ages.active) ages.merge(root, ra, rb);
     return root;
   };
   for (const group of input.existing ?? []) {
@@ -88,11 +95,8 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
     const [ra, rb] = [forest.find(left[e]!), forest.find(right[e]!)];
     if (ra === rb) continue;
     const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
-    const decided = tokens.size > 0 && violatesCannotLink(tokens.get(ra), tokens.get(rb));
-    const related = relatedTokens.size > 0 && violatesCannotLink(relatedTokens.get(ra), relatedTokens.get(rb));
-    const age = ages.active && ages.conflicts(ra, rb);
-    if (conflict || decided || related || age) {
-      const reason = conflict ? `different ${conflict}` : decided ? 'decided not a match' : related ? RELATED_REASON : AGE_REASON;
+    const reason = conflict ? `different ${conflict}` : separated(ra, rb) ?? (ages.active && ages.conflicts(ra, rb) ? AGE_REASON : undefined);
+    if (reason) {
       refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason });
       continue;
     }

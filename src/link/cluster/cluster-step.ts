@@ -4,7 +4,8 @@
  * in TS, and writes the cluster of every record in a cluster (`clusters`) and the links refused
  * or cut (`clusters_review`) back. With relations (a contact recorded as the parent of a subject),
  * a second pass adds `relation_weight` to pairs related to the same first-pass person whose names
- * agree, and never joins a record to one it is related to.
+ * agree, keeps apart pairs related to the same person whose given names disagree
+ * (`relative_names`), and never joins a record to one it is related to.
  */
 import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
@@ -13,8 +14,8 @@ import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
 import type { Edges } from './cluster-edges.ts';
 import { evidencePredicate } from './link-evidence-sql.ts';
-import { relatedPairsSql, writeRelations } from './relation-context.ts';
-import type { IdValues } from './strong-id-guard.ts';
+import { distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
+import { type IdValues, strongIdRules } from './strong-id-guard.ts';
 
 export interface ClusterStepOptions {
   readonly model: TrainedModel;
@@ -55,12 +56,17 @@ ORDER BY match_weight DESC, __rid_l, __rid_r`;
   return { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) };
 }
 
+async function readPairs(ctx: RunContext, sql: string): Promise<Array<[number, number]>> {
+  const reader = await ctx.connection.runAndReadAll(sql);
+  return reader.getRowsJS().map(([l, r]) => [Number(l), Number(r)]);
+}
+
 async function readStrongIds(ctx: RunContext): Promise<Map<number, IdValues>> {
   const columns = ctx.spec.clustering.strong_ids.map((s) => s.column);
   const ids = new Map<number, IdValues>();
   if (!columns.length) return ids;
   const scored = quoteIdent(ctx.names.scored);
-  const reader = await ctx.connection.runAndReadAll(`SELECT __rid, ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(ctx.names.records)}
+  const reader = await ctx.connection.runAndReadAll(`SELECT __rid, ${columns.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR)`).join(', ')} FROM ${quoteIdent(ctx.names.records)}
 WHERE __rid IN (SELECT __rid_l FROM ${scored} UNION SELECT __rid_r FROM ${scored})`);
   for (const row of reader.getRowsJS()) {
     const values = row.slice(1).map((v) => (v === null ? undefined : [String(v)]));
@@ -98,21 +104,30 @@ export async function clusterStep(ctx: RunContext, options: ClusterStepOptions):
   const { model } = options;
   const strongIds = await readStrongIds(ctx);
   const ages = options.bornBefore?.size ? { dobs: await readDobs(ctx), bornBefore: options.bornBefore } : {};
-  const cluster = (edges: Edges) => assignClusters({
+  const cluster = (edges: Edges, distinctRelatives?: Array<[number, number]>) => assignClusters({
     ...ages,
     recordCount: options.recordCount, edges, strongIds,
-    strongIdRules: ctx.spec.clustering.strong_ids.map((s) => ({ column: s.column, maxEdits: s.max_edits })),
+    strongIdRules: strongIdRules(ctx.spec),
     ...(options.existing ? { existing: options.existing } : {}),
     ...(options.cannotLink ? { cannotLink: options.cannotLink } : {}),
     ...(options.related?.length ? { related: options.related } : {}),
+    ...(distinctRelatives?.length ? { distinctRelatives } : {}),
   }, { gap: ctx.spec.clustering.split_gap, uncertainWeight: weightOf(ctx.spec.thresholds.review_ceiling) });
   let assignment = cluster(await readEdges(ctx, model, options.threshold));
   await writeAssignment(ctx, assignment);
-  if (options.related?.length && model.spec.clustering.relation_weight > 0) {
+  const { relation_weight: bonus, relative_names: relativeNames } = model.spec.clustering;
+  if (options.related?.length && (bonus > 0 || relativeNames.length)) {
     const relations = await writeRelations(ctx, options.related);
-    const boosted = `${ctx.names.clusters}_related_pairs`;
-    await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(boosted)} AS ${relatedPairsSql(ctx, model, relations)}`);
-    assignment = cluster(await readEdges(ctx, model, options.threshold, { table: boosted, bonus: model.spec.clustering.relation_weight }));
+    const distinct = await readPairs(ctx, distinctRelativesSql(ctx, model, relations));
+    let edges: Edges;
+    if (bonus > 0) {
+      const boosted = `${ctx.names.clusters}_related_pairs`;
+      await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(boosted)} AS ${relatedPairsSql(ctx, model, relations)}`);
+      edges = await readEdges(ctx, model, options.threshold, { table: boosted, bonus });
+    } else {
+      edges = await readEdges(ctx, model, options.threshold);
+    }
+    assignment = cluster(edges, distinct);
     await writeAssignment(ctx, assignment);
   }
   return assignment;

@@ -1,7 +1,8 @@
 /**
  * What a scored pair must show to become a link, as SQL predicates on its comparison vector:
- * minimum evidence (agreement on something beyond names, `clustering.names_only`) and name
- * agreement (for pairs whose records are related to the same person).
+ * minimum evidence (agreement on something beyond names, `clustering.names_only`), name
+ * agreement (for pairs whose records are related to the same person) and given-name
+ * disagreement (`clustering.relative_names`: two relatives of one person told apart).
  */
 import { gammaColumn } from '../predict/comparison-vector-sql.ts';
 import { levelWeight } from '../predict/model-weights.ts';
@@ -15,6 +16,9 @@ export function agreeingLevels(model: TrainedModel, comparison: string): number[
   if (!params) return [];
   return params.levels.flatMap((level, i) => (level.m !== null && level.u !== null && levelWeight(level) > 0 ? [i] : []));
 }
+
+const nullLevels = (model: TrainedModel, name: string): number[] =>
+  (model.spec.comparisons.find((c) => c.name === name)?.levels[0]?.kind === 'null' ? [0] : []);
 
 const inList = (alias: string, comparison: string, levels: readonly number[]): string =>
   levels.length ? `${alias}${quoteIdent(gammaColumn(comparison))} IN (${levels.join(', ')})` : 'FALSE';
@@ -38,8 +42,18 @@ export function evidencePredicate(model: TrainedModel, alias = ''): string {
 export function namesAgreePredicate(model: TrainedModel, alias = ''): string {
   const names = model.spec.clustering.names_only.filter((n) => model.spec.comparisons.some((c) => c.name === n));
   if (!names.length) return 'FALSE';
-  const nullLevel = (name: string) => (model.spec.comparisons.find((c) => c.name === name)!.levels[0]?.kind === 'null' ? [0] : []);
-  const each = names.map((n) => inList(alias, n, [...nullLevel(n), ...agreeingLevels(model, n)]));
+  const each = names.map((n) => inList(alias, n, [...nullLevels(model, n), ...agreeingLevels(model, n)]));
   const some = names.map((n) => inList(alias, n, agreeingLevels(model, n)));
   return `(${each.join(' AND ')} AND (${some.join(' OR ')}))`;
+}
+
+/**
+ * True when the pair disagrees (a level with weight zero or below, not missing) on any of
+ * `clustering.relative_names`; FALSE when the spec names none.
+ * @example namesDifferPredicate(model, 's.') // (s."g_given_name" NOT IN (0, 1, 3, 4))
+ */
+export function namesDifferPredicate(model: TrainedModel, alias = ''): string {
+  const names = model.spec.clustering.relative_names.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  if (!names.length) return 'FALSE';
+  return `(${names.map((n) => `NOT ${inList(alias, n, [...nullLevels(model, n), ...agreeingLevels(model, n)])}`).join(' OR ')})`;
 }

@@ -2,11 +2,13 @@
  * Relationship context: agencies record a child's parents and carers as contact records, often a
  * name and nothing else. Two contacts related to the same (first-pass) person whose names agree
  * are very likely the same parent; that pair gets extra weight in the second clustering pass.
+ * Two whose given names disagree are two people (the mother and the father, or a parent and an
+ * older brother: same family name, same address); the second pass never joins them.
  */
 import type { RunContext } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
-import { namesAgreePredicate } from './link-evidence-sql.ts';
+import { namesAgreePredicate, namesDifferPredicate } from './link-evidence-sql.ts';
 
 /** Writes the relations (`from_rid` related to `to_rid`) into a table; returns its name. */
 export async function writeRelations(ctx: RunContext, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
@@ -18,16 +20,23 @@ export async function writeRelations(ctx: RunContext, related: ReadonlyArray<rea
   return table;
 }
 
-/**
- * The scored pairs whose two records are each related to a record of one cluster (as clustered
- * so far, in the `clusters` table) and whose names agree.
- */
-export function relatedPairsSql(ctx: RunContext, model: TrainedModel, relations: string): string {
+/** The scored pairs whose two records are each related to a record of one cluster (as clustered so far, in `clusters`), and `where` holds. */
+function pairsOfRelativesSql(ctx: RunContext, relations: string, where: string): string {
   const { scored, clusters } = ctx.names;
   return `WITH related AS (
   SELECT DISTINCT r.from_rid AS rid, coalesce(c.cluster_id, r.to_rid) AS person
   FROM ${quoteIdent(relations)} AS r LEFT JOIN ${quoteIdent(clusters)} AS c ON c.__rid = r.to_rid)
 SELECT DISTINCT s.__rid_l, s.__rid_r FROM ${quoteIdent(scored)} AS s
 JOIN related AS a ON a.rid = s.__rid_l JOIN related AS b ON b.rid = s.__rid_r AND a.person = b.person
-WHERE ${namesAgreePredicate(model, 's.')}`;
+WHERE ${where}`;
+}
+
+/** Pairs of relatives of one person whose names agree: likely one person named by two agencies. */
+export function relatedPairsSql(ctx: RunContext, model: TrainedModel, relations: string): string {
+  return pairsOfRelativesSql(ctx, relations, namesAgreePredicate(model, 's.'));
+}
+
+/** Pairs of relatives of one person whose given names disagree: two people (`clustering.relative_names`). */
+export function distinctRelativesSql(ctx: RunContext, model: TrainedModel, relations: string): string {
+  return pairsOfRelativesSql(ctx, relations, namesDifferPredicate(model, 's.'));
 }

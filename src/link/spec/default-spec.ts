@@ -86,10 +86,14 @@ export function defaultSpec(linkType: LinkType, tableColumns: readonly string[])
     },
     thresholds: { match: 0.9, review_floor: 0.5, review_ceiling: 0.99 },
     clustering: {
-      strong_ids: strongIds(columns).map((column) => ({ column, max_edits: isExtraIdColumn(column) ? 2 : 0 })),
+      strong_ids: [
+        ...strongIds(columns).map((column) => ({ column, max_edits: isExtraIdColumn(column) ? 2 : 0 })),
+        ...(columns.includes('dob') ? [{ column: 'dob', max_edits: 2, kind: 'date' as const }] : []),
+      ],
       split_gap: 15,
       names_only: NAME_COMPARISONS.filter((c) => columns.includes(c)),
       relation_weight: 10,
+      relative_names: columns.includes('given_name') ? ['given_name'] : [],
     },
   }, 'the default linkage spec');
 }

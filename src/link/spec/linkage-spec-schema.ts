@@ -45,6 +45,11 @@ export const StrongIdSchema = z.object({
   column: z.string().min(1),
   /** Values this many edits apart or fewer are taken as one identifier mis-keyed, not a conflict. */
   max_edits: z.number().int().min(0).default(0),
+  /**
+   * `date`: the column holds ISO dates (a date of birth); besides `max_edits`, two dates with day
+   * and month transposed or within 31 days of each other are not a conflict.
+   */
+  kind: z.enum(['identifier', 'date']).default('identifier'),
 }).strict();
 
 export const ClusteringSchema = z.object({
@@ -64,6 +69,13 @@ export const ClusteringSchema = z.object({
    * pair needs no other evidence.
    */
   relation_weight: z.number().min(0).default(10),
+  /**
+   * Name comparisons that tell apart two people recorded as related to the same person: two
+   * records related to one person (first pass) that disagree on any of these (a level with
+   * negative weight) are two people, never one cluster — a child's mother and father, or a parent
+   * and an older brother, share a family name and an address but not a given name.
+   */
+  relative_names: z.array(z.string().min(1)).default([]),
 }).strict();
 
 export const LinkageSpecSchema = z.object({
@@ -73,14 +85,16 @@ export const LinkageSpecSchema = z.object({
   blocking_rules: z.array(BlockingRuleSchema).min(1),
   training: TrainingSchema,
   thresholds: ThresholdsSchema.default({ match: 0.9, review_floor: 0.5, review_ceiling: 0.99 }),
-  clustering: ClusteringSchema.default({ strong_ids: [], split_gap: 15, names_only: [], relation_weight: 10 }),
+  clustering: ClusteringSchema.default({ strong_ids: [], split_gap: 15, names_only: [], relation_weight: 10, relative_names: [] }),
 }).strict().superRefine((spec, ctx) => {
   const names = spec.comparisons.map((c) => c.name);
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['comparisons', i, 'name'], message: `duplicate comparison name ${name}` });
   }
-  for (const [i, name] of spec.clustering.names_only.entries()) {
-    if (!names.includes(name)) ctx.addIssue({ code: 'custom', path: ['clustering', 'names_only', i], message: `no comparison named ${name}` });
+  for (const key of ['names_only', 'relative_names'] as const) {
+    for (const [i, name] of spec.clustering[key].entries()) {
+      if (!names.includes(name)) ctx.addIssue({ code: 'custom', path: ['clustering', key, i], message: `no comparison named ${name}` });
+    }
   }
 });
 

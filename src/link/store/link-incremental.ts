@@ -6,6 +6,7 @@
  */
 import type { Store } from '../../store/index.ts';
 import { evidencePredicate } from '../cluster/link-evidence-sql.ts';
+import { strongIdRules } from '../cluster/strong-id-guard.ts';
 import { weightOf } from '../predict/model-weights.ts';
 import type { OnProgress } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
@@ -61,7 +62,7 @@ export async function linkIncremental(store: Store, options: LinkIncrementalOpti
 FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.status = 'active'`);
     const personById = new Map(people.map((row) => [row.r, row.p]));
     const strong = model.spec.clustering.strong_ids.map((s) => s.column);
-    const reader = await connection.runAndReadAll(`SELECT __rid, record_id${strong.map((c) => `, ${quoteIdent(c)}`).join('')} FROM ${quoteIdent(tables.records)}`);
+    const reader = await connection.runAndReadAll(`SELECT __rid, record_id${strong.map((c) => `, CAST(${quoteIdent(c)} AS VARCHAR)`).join('')} FROM ${quoteIdent(tables.records)}`);
     const ridOf = new Map<string, number>();
     const recordOf: string[] = [];
     const personOfRecord = new Map<number, string>();
@@ -80,7 +81,7 @@ WHERE match_weight >= $w AND ${evidencePredicate(model)} ORDER BY match_weight D
     const [l, r, w] = edgesReader.getColumnsJS() as [number[], number[], number[]];
     const { assignment, personOfCluster } = clusterIncremental({
       recordCount: recordOf.length - 1, edges: { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) },
-      strongIds, strongIdRules: model.spec.clustering.strong_ids.map((s) => ({ column: s.column, maxEdits: s.max_edits })),
+      strongIds, strongIdRules: strongIdRules(model.spec),
       personOfRecord, splitGap: model.spec.clustering.split_gap, uncertainWeight: weightOf(model.spec.thresholds.review_ceiling),
     });
     const write = await writeIncrementalRun(store, ws, {

@@ -18,18 +18,24 @@ FROM relationships AS r JOIN source_records AS f ON f.id = r.from_record_id JOIN
   return rows.map((row) => [[row.fd, row.f], [row.td, row.t]]);
 }
 
-/** Years a parent or carer is taken to be older than the child at least. */
-export const PARENT_MIN_AGE_GAP_YEARS = 12;
+/**
+ * Years a parent or carer is taken to be older than the child at least. Parents under 14 at a
+ * birth are so rare that a record named as the parent of someone born less than 14 years after a
+ * person is far more likely another person of the same name (a mother and her daughter both
+ * called Blanche, at one address) than that person; such a link goes to clerical review.
+ */
+export const PARENT_MIN_AGE_GAP_YEARS = 14;
 
 /**
- * For each record named as a parent or carer (`parent_of`, `carer_of`) of records with a date of
- * birth: the person is born before the earliest such date less 12 years (the age guard's bound).
+ * For each record named as a parent (`parent_of`) of records with a date of birth: the person is
+ * born before the earliest such date less 14 years (the age guard's bound). Carers (`carer_of`: a
+ * step-parent, a foster carer) are adults of any age relative to the child, so they have none.
  */
 export async function readStoreBornBefore(sql: SqlClient): Promise<Array<[RecordKey, string]>> {
   const rows = await sql.query<{ d: string; id: string; before: string }>(`SELECT f.dataset_id AS d, f.id::text AS id,
   to_char(min(t.dob) - make_interval(years => ${PARENT_MIN_AGE_GAP_YEARS}), 'YYYY-MM-DD') AS before
 FROM relationships AS r JOIN source_records AS f ON f.id = r.from_record_id JOIN source_records AS t ON t.id = r.to_record_id
-WHERE r.kind IN ('parent_of', 'carer_of') AND t.dob IS NOT NULL GROUP BY f.dataset_id, f.id ORDER BY f.id`);
+WHERE r.kind = 'parent_of' AND t.dob IS NOT NULL GROUP BY f.dataset_id, f.id ORDER BY f.id`);
   return rows.map((row) => [[row.d, row.id], row.before]);
 }
 

@@ -77,7 +77,7 @@ export function liveFamily(ctx: TownContext, plan: FamilyPlan, index: number): F
     } else if (rng.chance(FAMILY.repartnerPerYear)) {
       const joined = at();
       const partner = makePerson(ctx, rng, {
-        role: 'partner', familyId: family.id, sex: 'M', dob: family.mother.dob + daysIn(2 + 4 * rng.normal()),
+        role: 'partner', familyId: family.id, sex: 'M', dob: Math.min(family.mother.dob - daysIn(2 + 4 * rng.normal()), joined - daysIn(18)), // older than her on average; an adult
         ethnicityCode: rng.chance(0.85) ? family.plan.fatherEthnicity : 'WBRI', surname: drawSurname(ctx.names, rng),
         address: valueOn(family.mother.addresses, joined), household: valueOn(family.mother.households, joined), since: joined,
       });

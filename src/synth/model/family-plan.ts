@@ -67,7 +67,9 @@ export function planFamily(rng: Rng, extractDay: Day, keep: readonly number[]): 
   return {
     childEthnicity: child.code, motherEthnicity: parents.mother, fatherEthnicity: parents.father,
     ses, decile, motherDob,
-    fatherDob: addYears(motherDob, Math.round(2.5 + 3 * rng.normal())) + rng.int(365),
+    // Fathers are older than mothers by a few years on average (ours, in the direction of ONS
+    // births by parents' characteristics), and at least 16 at the first birth.
+    fatherDob: Math.min(addYears(motherDob, -Math.round(2.5 + 3 * rng.normal())) + rng.int(365), motherDob + daysIn(firstAge) - daysIn(16)),
     births, together,
     married: together && rng.chance(FAMILY.marriedIfTogether),
     fatherInTown: together || rng.chance(FAMILY.fatherStaysInTown),
