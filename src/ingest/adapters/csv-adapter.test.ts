@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect, fieldsOf } from '../../../test/ingest/support/fixtures.ts';
 
@@ -40,5 +45,25 @@ describe('csv adapter', () => {
     const { items, error } = await collect('csv', 'latin1.csv', { encoding: 'latin1' });
     expect(error).toBeNull();
     expect(fieldsOf(items)[1]?.Forename).toBe('Renée');
+  });
+
+  it('numbers rows by the line they start on as csv-parse reports it, whatever the quoted line breaks, blank lines and CRLFs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csv-lines-'));
+    const field = fc.constantFrom('a', '', '"x\ny"', '"p\r\nq"', '"3 ""quoted"""', 'b c');
+    const line = fc.oneof({ weight: 5, arbitrary: fc.tuple(field, field).map(([x, y]) => `${x},${y}`) }, { weight: 1, arbitrary: fc.constant('') });
+    try {
+      await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), async (lines, eol) => {
+        const text = ['H1,H2', ...lines].join(eol) + eol;
+        const path = join(dir, 'rows.csv');
+        writeFileSync(path, text);
+        const expected = (parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[])
+          .slice(1).map(({ record, info }) => info.lines - record.join('').split('\n').length + 1);
+        const { items, error } = await collect('csv', path);
+        expect(error).toBeNull();
+        expect(items.map((i) => i.rowNumber)).toEqual(expected);
+      }), { numRuns: 100 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

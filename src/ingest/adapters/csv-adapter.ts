@@ -3,7 +3,7 @@
  * (`options.header: false`: columns are named 1, 2, 3…). A row with the wrong number of fields is
  * quarantined; a short last row with no line break after it means the file was cut off.
  */
-import { parse, CsvError } from 'csv-parse';
+import { CsvError, Parser } from 'csv-parse';
 import type { Adapter } from '../core/adapter.ts';
 import { clipRaw } from '../core/adapter.ts';
 import { feed } from '../core/feed.ts';
@@ -13,21 +13,21 @@ import type { AdapterItem, FlatRecord } from '../source-row.ts';
 
 export const csvAdapter: Adapter = async function* csvRows({ path, options, onColumns, onProgress }) {
   const delimiter = options.delimiter ?? ',';
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const parser = new LineParser({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true });
   let endsWithNewline = false;
   feed(readText(path, { encoding: options.encoding, onProgress }), parser, (chunk) => {
     endsWithNewline = /[\r\n]$/.test(chunk);
   });
   let header: string[] | null = null;
   let held: { record: string[]; line: number } | null = null;
-  const items = (async function* (): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+  const items = (async function* (): AsyncGenerator<[record: string[], endLine: number]> {
     try {
       yield* parser;
     } catch (error) {
       throw error instanceof CsvError ? csvFileError(path, error) : error;
     }
   })();
-  for await (const { record, info } of items) {
+  for await (const [record, endLine] of items) {
     if (!header) {
       header = options.header === false ? record.map((_, index) => String(index + 1)) : checkedHeader(path, record);
       onColumns?.(header);
@@ -35,7 +35,7 @@ export const csvAdapter: Adapter = async function* csvRows({ path, options, onCo
     }
     if (held) yield shortRow(held.record, held.line, header, delimiter);
     held = null;
-    const line = startLine(record, info.lines);
+    const line = startLine(record, endLine);
     if (record.length !== header.length) held = { record, line };
     else yield { ok: true, rowNumber: line, fields: toFields(header, record), groups: {}, raw: clipRaw(record.join(delimiter)) };
   }
@@ -47,6 +47,17 @@ export const csvAdapter: Adapter = async function* csvRows({ path, options, onCo
   }
   if (held) yield shortRow(held.record, held.line, header, delimiter);
 };
+
+/**
+ * csv-parse handing over each record with the line it ends on, read from the parser's line counter
+ * as the record is pushed: what its `info: true` option reports, without the two objects per row
+ * that option builds (a third of the parser's time).
+ */
+class LineParser extends Parser {
+  override push(record: string[] | null): boolean {
+    return super.push(record === null ? null : [record, this.info.lines]);
+  }
+}
 
 function checkedHeader(path: string, record: string[]): string[] {
   const names = record.map((name) => name.trim());

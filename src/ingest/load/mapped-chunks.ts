@@ -3,6 +3,7 @@
  * Columns outside the agreement are noted as refused and never reach a chunk: records keep only
  * mapped (agreed) columns, and a quarantined row keeps only its agreed columns.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
 import { withoutPositions } from '../agreement/column-policy.ts';
 import { applyMapping } from '../mapping/apply-mapping.ts';
@@ -21,6 +22,8 @@ export interface ChunkingContext {
   readonly declaredColumns: () => readonly string[] | null;
 }
 
+const YIELD_EVERY = 50;
+
 /** Yields chunks of at most `chunkRows` rows; every item read lands in exactly one chunk. */
 export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: ChunkingContext): AsyncGenerator<Chunk> {
   const { mapping, policy, stats, chunkRows } = context;
@@ -31,6 +34,9 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
   let headerChecked = false;
   for await (const item of items) {
     stats.rowsRead += 1;
+    // rows already parsed arrive as microtasks, which starve I/O: let the store's replies (the write of
+    // the previous chunk, statement by statement) through now and then, so the server is not left waiting
+    if (stats.rowsRead % YIELD_EVERY === 0) await nextTurn();
     if (!headerChecked) {
       headerChecked = true;
       for (const column of context.declaredColumns() ?? []) if (!policy.allows(column)) stats.refusedColumns.add(column);
