@@ -109,6 +109,25 @@ describe('clustering guards', () => {
 });
 
 describe('dates of birth as keyed', () => {
+  it('lets a link agreeing on an identifier outrank a date keyed wrongly twice', () => {
+    const strongIds = new Map([[1, [undefined, ['1945-07-14']]], [2, [undefined, ['1940-75-14']]]]);
+    const rules = [{ column: 'id_ssn', maxEdits: 2 }, { column: 'dob', maxEdits: 2, kind: 'date' as const }];
+    const plain = edges([[1, 2, 45]]);
+    expect(assignClusters({ recordCount: 2, edges: plain, strongIds, strongIdRules: rules }, split).cluster[2]).toBe(2);
+    const agreeing = { ...plain, idAgrees: Uint8Array.from([1]) };
+    expect(assignClusters({ recordCount: 2, edges: agreeing, strongIds, strongIdRules: rules }, split).cluster[2]).toBe(1);
+  });
+
+
+  it('joins a cluster whose dates are one date keyed two ways (transposed on one record, mistyped on another)', () => {
+    const strongIds = new Map([[1, [['1987-03-05']]], [2, [['1987-05-03']]], [3, [['1987-03-15']]]]);
+    const result = assignClusters({
+      recordCount: 3, edges: edges([[1, 2, 20], [1, 3, 19]]), strongIds, strongIdRules: [{ column: 'dob', maxEdits: 2, kind: 'date' }],
+    }, split);
+    expect([...result.cluster.subarray(1)]).toEqual([1, 1, 1]);
+  });
+
+
   it.each([
     ['2008-12-14', '2008-12-14', true], ['2008-12-14', '2008-12-41', true], ['1987-03-05', '1978-03-05', true],
     ['2008-05-03', '2008-03-05', true], ['2010-01-31', '2010-02-01', true], ['2008-12-14', '2009-12-14', true],

@@ -14,6 +14,8 @@ export interface Edges {
   readonly right: Int32Array;
   /** Match weights, sorted descending. */
   readonly weight: Float64Array;
+  /** 1 where the link agrees on a strong identifier: it outranks a conflicting date of birth (`kind: 'date'` rules). */
+  readonly idAgrees?: Uint8Array;
 }
 
 export interface ClusterInput {
@@ -63,6 +65,7 @@ export interface ClusterResult {
 export function clusterEdges(input: ClusterInput): ClusterResult {
   const forest = new UnionFind(input.recordCount + 1);
   const rules = input.strongIdRules ?? [];
+  const identifierRules = rules.map((r) => (r.kind === 'date' ? { ...r, kind: 'skip' as const } : r));
   const ids = new Map<number, IdValues | undefined>();
   const idsOf = (root: number) => ids.get(root);
   for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
@@ -94,7 +97,7 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
   for (let e = 0; e < left.length; e++) {
     const [ra, rb] = [forest.find(left[e]!), forest.find(right[e]!)];
     if (ra === rb) continue;
-    const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules) : undefined;
+    const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), input.edges.idAgrees?.[e] ? identifierRules : rules) : undefined;
     const reason = conflict ? `different ${conflict}` : separated(ra, rb) ?? (ages.active && ages.conflicts(ra, rb) ? AGE_REASON : undefined);
     if (reason) {
       refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason });

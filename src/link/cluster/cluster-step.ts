@@ -13,7 +13,7 @@ import { quoteIdent } from '../sql/quote.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
 import type { Edges } from './cluster-edges.ts';
-import { evidencePredicate } from './link-evidence-sql.ts';
+import { evidencePredicate, idAgreementPredicate } from './link-evidence-sql.ts';
 import { distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
 import { type IdValues, strongIdRules } from './strong-id-guard.ts';
 
@@ -45,15 +45,16 @@ WHERE dob IS NOT NULL AND __rid IN (SELECT __rid_l FROM ${scored} UNION SELECT _
 /** The links: pairs at or above the threshold with evidence beyond names; with `boosted`, related pairs gain `bonus` bits. */
 async function readEdges(ctx: RunContext, model: TrainedModel, threshold: number, boosted?: { table: string; bonus: number }): Promise<Edges> {
   const scored = quoteIdent(ctx.names.scored);
+  const ids = idAgreementPredicate(model, 's.');
   const sql = boosted
-    ? `SELECT * FROM (SELECT s.__rid_l, s.__rid_r, s.match_weight + CASE WHEN b.__rid_l IS NULL THEN 0 ELSE $bonus END AS w, b.__rid_l IS NOT NULL AS related
+    ? `SELECT __rid_l, __rid_r, w, ids FROM (SELECT s.__rid_l, s.__rid_r, s.match_weight + CASE WHEN b.__rid_l IS NULL THEN 0 ELSE $bonus END AS w, ${ids} AS ids
   FROM ${scored} AS s LEFT JOIN ${quoteIdent(boosted.table)} AS b USING (__rid_l, __rid_r)
   WHERE b.__rid_l IS NOT NULL OR ${evidencePredicate(model, 's.')}) WHERE w >= $w ORDER BY w DESC, __rid_l, __rid_r`
-    : `SELECT __rid_l, __rid_r, match_weight FROM ${scored} AS s WHERE match_weight >= $w AND ${evidencePredicate(model, 's.')}
+    : `SELECT __rid_l, __rid_r, match_weight, ${ids} AS ids FROM ${scored} AS s WHERE match_weight >= $w AND ${evidencePredicate(model, 's.')}
 ORDER BY match_weight DESC, __rid_l, __rid_r`;
   const reader = await ctx.connection.runAndReadAll(sql, boosted ? { w: weightOf(threshold), bonus: boosted.bonus } : { w: weightOf(threshold) });
-  const [l, r, w] = reader.getColumnsJS() as [number[], number[], number[]];
-  return { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) };
+  const [l, r, w, agrees] = reader.getColumnsJS() as [number[], number[], number[], boolean[]];
+  return { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w), idAgrees: Uint8Array.from(agrees, (a) => (a ? 1 : 0)) };
 }
 
 async function readPairs(ctx: RunContext, sql: string): Promise<Array<[number, number]>> {

@@ -57,3 +57,13 @@ export function namesDifferPredicate(model: TrainedModel, alias = ''): string {
   if (!names.length) return 'FALSE';
   return `(${names.map((n) => `NOT ${inList(alias, n, [...nullLevels(model, n), ...agreeingLevels(model, n)])}`).join(' OR ')})`;
 }
+
+/**
+ * True when the pair agrees (a level with positive weight) on a strong identifier that is not a
+ * date (`clustering.strong_ids` of kind `identifier`); FALSE when there is none.
+ */
+export function idAgreementPredicate(model: TrainedModel, alias = ''): string {
+  const ids = model.spec.clustering.strong_ids.filter((s) => s.kind !== 'date' && model.spec.comparisons.some((c) => c.name === s.column));
+  if (!ids.length) return 'FALSE';
+  return `(${ids.map((s) => inList(alias, s.column, agreeingLevels(model, s.column))).join(' OR ')})`;
+}

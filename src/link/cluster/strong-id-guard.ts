@@ -4,8 +4,12 @@
  * than the allowed edits) are never merged; the refused link goes to clerical review.
  *
  * A date rule (`kind: 'date'`, the date of birth) tolerates what keying does to a date: up to
- * `maxEdits` edits, the day and month transposed, or a date within 31 days. Anything further
- * apart is another person (a brother or sister at the same address, a parent of the same name).
+ * `maxEdits` edits, the day and month transposed, or a date within 31 days. Two clusters conflict
+ * on it only when no date of one can be a date of the other: a cluster holding one date keyed in
+ * two wrong ways (transposed on one record, mistyped on another) still takes its third record.
+ * Dates further apart than that are another person (a brother or sister at the same address),
+ * unless the link itself agrees on a strong identifier (`Edges.idAgrees`): an NHS number or a
+ * social security number in common outranks a date keyed wrongly twice.
  */
 import type { LinkageSpec } from '../spec/linkage-spec-schema.ts';
 import { editDistance } from './edit-distance.ts';
@@ -13,8 +17,8 @@ import { editDistance } from './edit-distance.ts';
 export interface StrongIdRule {
   readonly column: string;
   readonly maxEdits: number;
-  /** `date`: ISO dates (YYYY-MM-DD), compared as dates of birth are keyed. */
-  readonly kind?: 'identifier' | 'date';
+  /** `date`: ISO dates (YYYY-MM-DD), compared as dates of birth are keyed; `skip`: not checked (a link agreeing on an identifier outranks a date). */
+  readonly kind?: 'identifier' | 'date' | 'skip';
 }
 
 /** The strong-identifier rules of a spec, as the guard takes them. */
@@ -34,8 +38,8 @@ export function datesCompatible(a: string, b: string, maxEdits: number): boolean
   return Number.isFinite(days) && days <= DATE_WITHIN_DAYS;
 }
 
-const compatible = (rule: StrongIdRule, x: string, y: string): boolean =>
-  (rule.kind === 'date' ? datesCompatible(x, y, rule.maxEdits) : x === y || editDistance(x, y, rule.maxEdits) <= rule.maxEdits);
+const allCompatible = (rule: StrongIdRule, va: readonly string[], vb: readonly string[]): boolean =>
+  va.every((x) => vb.every((y) => x === y || editDistance(x, y, rule.maxEdits) <= rule.maxEdits));
 
 /** Per strong id column, the distinct values a cluster carries (or undefined when none). */
 export type IdValues = Array<string[] | undefined>;
@@ -47,8 +51,8 @@ export function idConflict(a: IdValues | undefined, b: IdValues | undefined, rul
   if (!a || !b) return undefined;
   for (const [j, rule] of rules.entries()) {
     const [va, vb] = [a[j], b[j]];
-    if (!va || !vb) continue;
-    for (const x of va) for (const y of vb) if (!compatible(rule, x, y)) return rule.column;
+    if (!va || !vb || rule.kind === 'skip') continue;
+    if (rule.kind === 'date' ? !va.some((x) => vb.some((y) => datesCompatible(x, y, rule.maxEdits))) : !allCompatible(rule, va, vb)) return rule.column;
   }
   return undefined;
 }

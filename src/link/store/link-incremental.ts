@@ -5,7 +5,7 @@
  * an `incremental` run in one transaction.
  */
 import type { Store } from '../../store/index.ts';
-import { evidencePredicate } from '../cluster/link-evidence-sql.ts';
+import { evidencePredicate, idAgreementPredicate } from '../cluster/link-evidence-sql.ts';
 import { strongIdRules } from '../cluster/strong-id-guard.ts';
 import { weightOf } from '../predict/model-weights.ts';
 import type { OnProgress } from '../run-context.ts';
@@ -76,11 +76,11 @@ FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.statu
       const values = row.slice(2).map((v) => (v === null ? undefined : [String(v)]));
       if (values.some((v) => v)) strongIds.set(rid, values);
     }
-    const edgesReader = await connection.runAndReadAll(`SELECT __rid_l, __rid_r, match_weight FROM ${quoteIdent(scored)}
+    const edgesReader = await connection.runAndReadAll(`SELECT __rid_l, __rid_r, match_weight, ${idAgreementPredicate(model)} AS ids FROM ${quoteIdent(scored)}
 WHERE match_weight >= $w AND ${evidencePredicate(model)} ORDER BY match_weight DESC, __rid_l, __rid_r`, { w: weightOf(threshold) });
-    const [l, r, w] = edgesReader.getColumnsJS() as [number[], number[], number[]];
+    const [l, r, w, agrees] = edgesReader.getColumnsJS() as [number[], number[], number[], boolean[]];
     const { assignment, personOfCluster } = clusterIncremental({
-      recordCount: recordOf.length - 1, edges: { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w) },
+      recordCount: recordOf.length - 1, edges: { left: Int32Array.from(l), right: Int32Array.from(r), weight: Float64Array.from(w), idAgrees: Uint8Array.from(agrees, (x) => (x ? 1 : 0)) },
       strongIds, strongIdRules: strongIdRules(model.spec),
       personOfRecord, splitGap: model.spec.clustering.split_gap, uncertainWeight: weightOf(model.spec.thresholds.review_ceiling),
     });
