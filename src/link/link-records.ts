@@ -95,6 +95,15 @@ async function resolveBornBefore(connection: DuckDBConnection, records: string, 
   return out;
 }
 
+/** Writes the records named as related to someone (the `from` side of relations) into `table`; returns it. */
+async function writeRelatives(connection: DuckDBConnection, table: string, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
+  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (__rid INTEGER PRIMARY KEY)`);
+  const appender = await connection.createAppender(table);
+  for (const rid of new Set(related.map(([from]) => from))) { appender.appendInteger(rid); appender.endRow(); }
+  appender.closeSync();
+  return table;
+}
+
 /**
  * Links the records of `options.table`.
  * @example
@@ -128,7 +137,9 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const candidatePairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.candidates)}`);
   lap('block');
   options.onProgress?.({ step: `scoring ${candidatePairs} candidate pairs`, done: 0, total: 1 });
-  await runPipeline(connection, predictionSteps(ctx, model, names.candidates));
+  const related = options.relations?.length ? (await resolveConstraints(connection, names.records, [], options.relations)).cannotLink : [];
+  const relatives = related.length ? await writeRelatives(connection, `${names.records}_relatives`, related) : undefined;
+  await runPipeline(connection, predictionSteps(ctx, model, names.candidates, relatives));
   await connection.run(`DROP TABLE ${quoteIdent(names.candidates)}`);
   lap('predict');
   const threshold = options.threshold ?? spec.thresholds.match;
@@ -136,7 +147,6 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const records = sizes.reduce((s, n) => s + n, 0);
   const constraints = await resolveConstraints(connection, names.records, options.mustLink ?? [], options.cannotLink ?? []);
   const existing = [...(options.existing ?? []), ...constraints.existing];
-  const related = options.relations?.length ? (await resolveConstraints(connection, names.records, [], options.relations)).cannotLink : [];
   const bornBefore = await resolveBornBefore(connection, names.records, options.bornBefore ?? []);
   const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related, bornBefore });
   lap('cluster');

@@ -67,3 +67,15 @@ export function idAgreementPredicate(model: TrainedModel, alias = ''): string {
   if (!ids.length) return 'FALSE';
   return `(${ids.map((s) => inList(alias, s.column, agreeingLevels(model, s.column))).join(' OR ')})`;
 }
+
+/**
+ * True when the pair agrees (a level with positive weight) on every `clustering.relative_names`
+ * comparison: two relatives of one person named alike are one person, whatever family name each
+ * agency recorded (a mother under her married and her maiden name). Without relative names, the
+ * names must all agree (`namesAgreePredicate`).
+ */
+export function relativesAlikePredicate(model: TrainedModel, alias = ''): string {
+  const names = model.spec.clustering.relative_names.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  if (!names.length) return namesAgreePredicate(model, alias);
+  return `(${names.map((n) => inList(alias, n, agreeingLevels(model, n))).join(' AND ')})`;
+}

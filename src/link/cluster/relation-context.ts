@@ -1,14 +1,15 @@
 /**
  * Relationship context: agencies record a child's parents and carers as contact records, often a
- * name and nothing else. Two contacts related to the same (first-pass) person whose names agree
- * are very likely the same parent; that pair gets extra weight in the second clustering pass.
+ * name and nothing else. Two contacts related to the same (first-pass) person whose given names
+ * agree are very likely the same parent, whatever family name each agency recorded; that pair
+ * gets extra weight in the second clustering pass.
  * Two whose given names disagree are two people (the mother and the father, or a parent and an
  * older brother: same family name, same address); the second pass never joins them.
  */
 import type { RunContext } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
-import { namesAgreePredicate, namesDifferPredicate } from './link-evidence-sql.ts';
+import { namesDifferPredicate, relativesAlikePredicate } from './link-evidence-sql.ts';
 
 /** Writes the relations (`from_rid` related to `to_rid`) into a table; returns its name. */
 export async function writeRelations(ctx: RunContext, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
@@ -31,9 +32,9 @@ JOIN related AS a ON a.rid = s.__rid_l JOIN related AS b ON b.rid = s.__rid_r AN
 WHERE ${where}`;
 }
 
-/** Pairs of relatives of one person whose names agree: likely one person named by two agencies. */
+/** Pairs of relatives of one person named alike (`relativesAlikePredicate`): likely one person named by two agencies. */
 export function relatedPairsSql(ctx: RunContext, model: TrainedModel, relations: string): string {
-  return pairsOfRelativesSql(ctx, relations, namesAgreePredicate(model, 's.'));
+  return pairsOfRelativesSql(ctx, relations, relativesAlikePredicate(model, 's.'));
 }
 
 /** Pairs of relatives of one person whose given names disagree: two people (`clustering.relative_names`). */
