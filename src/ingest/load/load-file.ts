@@ -21,7 +21,7 @@ import { emptyStats, type LoadStats } from './load-stats.ts';
 import { mappedChunks } from './mapped-chunks.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
 import { freshKeys } from './fresh-keys.ts';
-import { createStaging, writeChunk } from './write-chunk.ts';
+import { createStaging, prepareChunk, writePrepared } from './write-chunk.ts';
 
 export interface DatasetPlan {
   readonly mapping: Mapping;
@@ -86,10 +86,13 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       const context = { mapping: plan.mapping, policy: plan.policy, chunkRows: options.chunkRows ?? 5000, stats, declaredColumns: () => columns };
       let writing: Promise<void> | null = null;
       try {
+        const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
         for await (const chunk of mappedChunks(items, context)) {
+          // prepared while the previous chunk is still being written
+          const prepared = prepareChunk(chunk, plan.specialCategoryKey);
+          const mode = fresh.modeFor(chunk.records.keys());
           await writing;
-          const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
-          writing = writeChunk(tx, batch, chunk, fresh.modeFor(chunk.records.keys())).then(({ eventsAdded }) => {
+          writing = writePrepared(tx, batch, prepared, mode).then(({ eventsAdded }) => {
             stats.eventsAdded += eventsAdded;
           });
         }

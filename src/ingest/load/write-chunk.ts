@@ -50,7 +50,7 @@ const STAGE_EVENTS = 'ingest_stage_events';
 /**
  * Creates the staging tables of one load: temporary (not logged, private to the transaction's
  * connection) and dropped at its end, so a crash leaves nothing behind. Call once per transaction
- * before the first `writeChunk`.
+ * before the first `writePrepared`.
  */
 export async function createStaging(tx: SqlClient): Promise<void> {
   const columns = (names: string[], types: string[]): string => names.map((c, i) => `${c} ${types[i]}`).join(', ');
@@ -118,39 +118,50 @@ const INSERT_QUARANTINE = `
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
+/** A chunk ready to send: records and events as COPY text, relationships and quarantined rows as column arrays. */
+export interface PreparedChunk {
+  readonly records: string;
+  readonly events: string;
+  readonly relationships: unknown[] | null;
+  readonly quarantined: unknown[] | null;
+}
+
 /**
- * Writes the chunk (after `createStaging` in the same transaction); returns how many events were new.
- * `mode` is `insert` only when no record of the chunk can be held already (`freshKeys`).
+ * Turns a chunk into what `writePrepared` sends (health events sealed here), in Node alone: the loader
+ * prepares the next chunk while the store still writes the previous one.
  */
-export async function writeChunk(sql: SqlClient, batch: BatchContext, chunk: Chunk, mode: WriteMode = 'upsert'): Promise<{ eventsAdded: number }> {
-  if (!sql.copyIn) throw new Error('writeChunk needs a store client that can COPY (the store\'s own transaction client)');
+export function prepareChunk(chunk: Chunk, key: SpecialCategoryKey | null): PreparedChunk {
+  const r = chunk.relationships;
+  const q = chunk.quarantined;
+  return {
+    records: chunk.records.size ? recordsText(chunk.records) : '',
+    events: chunk.records.size ? eventsText(chunk.events, key) : '',
+    relationships: r.length ? [...splitKeys(r.map((x) => x.fromKey)), ...splitKeys(r.map((x) => x.toKey)), r.map((x) => x.kind)] : null,
+    quarantined: q.length ? [q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code), q.map((e) => e.message), q.map((e) => e.raw)] : null,
+  };
+}
+
+/**
+ * Writes a prepared chunk (after `createStaging` in the same transaction, which leaves the staging
+ * tables empty again); returns how many events were new. `mode` is `insert` only when no record of
+ * the chunk can be held already (`freshKeys`).
+ */
+export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk, mode: WriteMode = 'upsert'): Promise<{ eventsAdded: number }> {
+  if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
   let eventsAdded = 0;
-  if (chunk.records.size) {
-    const records = recordsText(chunk.records);
-    const events = eventsText(chunk.events, batch.specialCategoryKey);
-    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
-    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, records);
-    if (events) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, events);
+  if (chunk.records) {
+    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records);
+    if (chunk.events) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events);
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = mode === 'upsert' ? batch.asOf : undefined;
     if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
     const [row] = await sql.query<{ n: number }>(mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
     eventsAdded = row?.n ?? 0;
+    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
   }
-  if (chunk.relationships.length) {
-    const r = chunk.relationships;
-    const [fromKind, fromLocal] = splitKeys(r.map((x) => x.fromKey));
-    const [toKind, toLocal] = splitKeys(r.map((x) => x.toKey));
-    await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, fromKind, fromLocal, toKind, toLocal, r.map((x) => x.kind)]);
-  }
-  if (chunk.quarantined.length) {
-    const q = chunk.quarantined;
-    await sql.query(INSERT_QUARANTINE, [
-      batch.batchId, batch.datasetId, q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code),
-      q.map((e) => e.message), q.map((e) => e.raw),
-    ]);
-  }
+  if (chunk.relationships) await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, ...chunk.relationships]);
+  if (chunk.quarantined) await sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]);
   return { eventsAdded };
 }
 
