@@ -99,7 +99,7 @@ async function resolveBornBefore(connection: DuckDBConnection, records: string, 
 async function writeRelatives(connection: DuckDBConnection, table: string, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
   await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (__rid INTEGER PRIMARY KEY)`);
   const appender = await connection.createAppender(table);
-  for (const rid of new Set(related.map(([from]) => from))) { appender.appendInteger(rid); appender.endRow(); }
+  for (const rid of new Set(related.flat())) { appender.appendInteger(rid); appender.endRow(); }
   appender.closeSync();
   return table;
 }

@@ -19,7 +19,7 @@ function model(): TrainedModel {
 }
 
 describe('relationship context', () => {
-  it('pairs relatives of one person named alike (whatever their family names) and tells apart those whose given names differ', async () => {
+  it('pairs records related to one person, either way, named alike (whatever their family names), and tells apart the relatives named on one person whose given names differ', async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     const names = tableNames('people');
@@ -30,11 +30,12 @@ describe('relationship context', () => {
       (3, 4, 1, 8, 1),  -- deborah pfannerstill / deborah beahan: given name agrees, family name does not
       (3, 5, 8, 1, 1),  -- deborah / trent, one family name: two people
       (3, 6, 1, 1, 1),  -- alike, but 6 is related to someone else
-      (4, 5, 0, 1, 1)   -- given name missing on one side: neither
+      (4, 5, 0, 1, 1),  -- given name missing on one side: neither
+      (6, 7, 1, 8, 1)   -- 7, a housing applicant, names 9 as a household member; 6 is named on 9 too: alike
     ) AS t(__rid_l, __rid_r, g_given_name, g_family_name, g_postcode)`);
-    const relations = await writeRelations(ctx, [[3, 1], [4, 2], [5, 2], [6, 9]]);
+    const relations = await writeRelations(ctx, [[3, 1], [4, 2], [5, 2], [6, 9], [9, 7]]);
     const read = async (sql: string) => (await connection.runAndReadAll(`${sql} ORDER BY 1, 2`)).getRowsJS();
-    expect(await read(relatedPairsSql(ctx, model(), relations))).toEqual([[3, 4]]);
+    expect(await read(relatedPairsSql(ctx, model(), relations))).toEqual([[3, 4], [6, 7]]);
     expect(await read(distinctRelativesSql(ctx, model(), relations))).toEqual([[3, 5]]);
     connection.closeSync();
     instance.closeSync();
