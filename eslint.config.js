@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'out/', 'drizzle/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'out/', 'drizzle/', 'coverage/', '.tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

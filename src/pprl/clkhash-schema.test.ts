@@ -42,14 +42,16 @@ describe('the clkhash v3 linkage schema', () => {
     expect(schema.features[2]).toMatchObject({ hashing: { strategy: { bitsPerToken: 20 } } });
   });
 
+  /** The parts of a clkhash schema the cases below break. */
+  type Draft = { version: number; clkConfig: { l: number; kdf: { type: string } }; features: Array<{ hashing: { comparison: unknown } }> };
   it.each([
-    { description: 'another version', change: (s: any) => { s.version = 2; }, path: 'version' },
-    { description: 'an unknown KDF', change: (s: any) => { s.clkConfig.kdf.type = 'PBKDF2'; }, path: 'clkConfig.kdf.type' },
-    { description: 'a filter length that is not whole bytes', change: (s: any) => { s.clkConfig.l = 1001; }, path: 'clkConfig.l' },
-    { description: 'a comparison other than n-grams', change: (s: any) => { s.features[1].hashing.comparison = { type: 'exact' }; }, path: 'features.1' },
+    { description: 'another version', change: (s: Draft) => { s.version = 2; }, path: 'version' },
+    { description: 'an unknown KDF', change: (s: Draft) => { s.clkConfig.kdf.type = 'PBKDF2'; }, path: 'clkConfig.kdf.type' },
+    { description: 'a filter length that is not whole bytes', change: (s: Draft) => { s.clkConfig.l = 1001; }, path: 'clkConfig.l' },
+    { description: 'a comparison other than n-grams', change: (s: Draft) => { s.features[1]!.hashing.comparison = { type: 'exact' }; }, path: 'features.1' },
   ])('rejects $description, naming where', ({ change, path }) => {
     const bad = structuredClone(CLKHASH_FEBRL_V3);
-    change(bad);
+    change(bad as unknown as Draft);
     expect(() => parseLinkageSchema(bad, 'bad.json')).toThrow(new RegExp(`bad\\.json is not a valid clkhash v3 linkage schema:[\\s\\S]*${path.replaceAll('.', '\\.')}`));
   });
 });

@@ -5,7 +5,7 @@
  */
 import { addYears, daysIn, type Day } from '../calendar/day.ts';
 import { drawSurname } from '../people/name-pools.ts';
-import { pushDated, valueOn, type Person } from '../people/person.ts';
+import { valueOn, type Person } from '../people/person.ts';
 import { rngFor, type Rng } from '../random/prng.ts';
 import { ADULTS, FAMILY, SOCIAL_CARE } from './causal-parameters.ts';
 import { liveAdultYear } from './adult-year.ts';
