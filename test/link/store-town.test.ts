@@ -46,6 +46,13 @@ JOIN person_records AS a ON a.source_record_id = ri.record_l JOIN person_records
 GROUP BY least(a.person_id, b.person_id), greatest(a.person_id, b.person_id)`);
     expect(perPersonPair.every((p) => p.n === 1)).toBe(true);
     expect(perPersonPair).toHaveLength(run.reviewItems);
+    // Below the review floor, only pairs of records with relations are kept (relation context may join them).
+    const [below] = await store.sql.query<{ n: number; unrelated: number }>(`SELECT count(*)::int AS n,
+  count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM relationships r WHERE l.record_l IN (r.from_record_id, r.to_record_id))
+    OR NOT EXISTS (SELECT 1 FROM relationships r WHERE l.record_r IN (r.from_record_id, r.to_record_id)))::int AS unrelated
+FROM record_links AS l WHERE l.match_probability < 0.5`);
+    expect(below!.n).toBeGreaterThan(0);
+    expect(below!.unrelated).toBe(0);
   }, 300_000);
 
   it('explains a stored link with the run\'s saved model: the waterfall adds up to the stored weight', async () => {
