@@ -68,7 +68,7 @@ describe.each(storeTargets)('casework on $name', (target) => {
     expect(person.trendChart.data.values).toHaveLength(2);
     expect(person.trendChart.mark).toMatchObject({ type: 'line' });
     expect(person.links).toEqual([expect.objectContaining({
-      matchProbability: 0.99, waterfall: null, comparison: expect.arrayContaining([{ column: 'dob', level: 3 }]),
+      matchProbability: 0.99, belowThreshold: false, waterfall: null, comparison: expect.arrayContaining([{ column: 'dob', level: 3 }]),
     })]);
     const casework = (await t.request(actor, { url: `/api/v1/people/${t.fixtures.personId}/casework` })).json();
     expect(casework.heldBy).toEqual({ id: 'early-help-north', name: 'Early help – north' });
@@ -232,6 +232,12 @@ describe.each(storeTargets)('casework on $name', (target) => {
     expect(link.chart).toMatchObject({ $schema: expect.stringContaining('vega-lite') });
     const page = await t.request(actor, { url: `/people/${t.fixtures.personId}` });
     expect(page.body).toContain('How the weight adds up');
+    expect(page.body).not.toContain('On its own this pair is below the match threshold');
+    // A pair in one person below the threshold on its own (joined through other links or relation context) says so.
+    await t.store.sql.query('UPDATE record_links SET match_probability = 0.41, match_weight = -0.52');
+    const below = (await t.request(actor, { url: `/api/v1/people/${t.fixtures.personId}` })).json().links[0];
+    expect(below).toMatchObject({ belowThreshold: true, matchProbability: 0.41 });
+    expect((await t.request(actor, { url: `/people/${t.fixtures.personId}` })).body).toMatch(/On its own this pair is below the match threshold \(\d+%\)/);
     const review = (await t.request(await t.actAs('analyst'), { url: `/api/v1/review-queue/${t.fixtures.reviewItemId}` })).json();
     expect(review.waterfall).toHaveLength(6);
   });
