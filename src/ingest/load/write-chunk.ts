@@ -1,15 +1,14 @@
 /**
- * Writes one chunk with a handful of set-based statements: the chunk's records and events are
- * COPYed (text format) into temporary staging tables, then one statement writes both — records
- * upserted by (dataset, kind, local id), events (joined to their records' ids by local id inside the
- * statement) added unless already held (same record, code, date and value; health events sealed
- * first); relationships and quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
- * unnest(…)`, relationships finding their records by key). Nothing comes back to Node but the count
- * of new events, so Node maps the next chunk while the server writes this one. A chunk whose records
+ * Writes one chunk with a handful of set-based statements: the chunk's records, events and
+ * relationships are COPYed (text format) into temporary staging tables, then one statement writes
+ * them all — records upserted by (dataset, kind, local id), events added unless already held (same
+ * record, code, date and value; health events sealed first) and relationships added unless held,
+ * both joined to their records' ids by local id inside the statement; the quarantined rows (few) are
+ * added from arrays (`INSERT … SELECT FROM unnest(…)`). Nothing comes back to Node but the count of
+ * new events, so Node maps the next chunk while the server writes this one. A chunk whose records
  * are all new to the dataset (`fresh-keys.ts`) is written with plain INSERTs: no speculative insertion
  * per record, no conflict check per event. COPY spares both sides the per-value work of array
- * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing).
- */
+ * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing). */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
@@ -46,6 +45,10 @@ const EVENT_TYPES = ['text', 'text', 'date', 'text', 'jsonb', 'boolean'];
 
 const STAGE_RECORDS = 'ingest_stage_records';
 const STAGE_EVENTS = 'ingest_stage_events';
+const STAGE_RELATIONSHIPS = 'ingest_stage_relationships';
+
+/** Relationships are staged with both records' kinds and local ids; the write joins them to the records' ids. */
+const RELATIONSHIP_COLUMNS = ['from_kind', 'from_local_id', 'to_kind', 'to_local_id', 'kind'];
 
 /**
  * Creates the staging tables of one load: temporary (not logged, private to the transaction's
@@ -56,7 +59,8 @@ export async function createStaging(tx: SqlClient): Promise<void> {
   const columns = (names: string[], types: string[]): string => names.map((c, i) => `${c} ${types[i]}`).join(', ');
   await tx.exec(`
     CREATE TEMP TABLE ${STAGE_RECORDS} (${columns(RECORD_COLUMNS, RECORD_TYPES)}) ON COMMIT DROP;
-    CREATE TEMP TABLE ${STAGE_EVENTS} (${columns(EVENT_COLUMNS, EVENT_TYPES)}) ON COMMIT DROP;`);
+    CREATE TEMP TABLE ${STAGE_EVENTS} (${columns(EVENT_COLUMNS, EVENT_TYPES)}) ON COMMIT DROP;
+    CREATE TEMP TABLE ${STAGE_RELATIONSHIPS} (${columns(RELATIONSHIP_COLUMNS, RELATIONSHIP_COLUMNS.map(() => 'text'))}) ON COMMIT DROP;`);
 }
 
 const UPDATED = RECORD_COLUMNS.filter((c) => c !== 'local_id' && c !== 'kind');
@@ -89,7 +93,14 @@ function writeSql(mode: WriteMode, asOf: boolean): string {
     SELECT r.id, $1, $3, e.code, e.occurred_on, e.value, e.detail, e.special
     FROM ${STAGE_EVENTS} e JOIN records r ON r.kind = 'subject' AND r.local_id = e.local_id${mode === 'insert' ? '' : `
     ON CONFLICT DO NOTHING`}
-    RETURNING 1)
+    RETURNING 1),
+  related AS (
+    INSERT INTO relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)
+    SELECT $1, $3, f.id, t.id, s.kind
+    FROM ${STAGE_RELATIONSHIPS} s
+    JOIN records f ON f.kind = s.from_kind AND f.local_id = s.from_local_id
+    JOIN records t ON t.kind = s.to_kind AND t.local_id = s.to_local_id
+    ON CONFLICT DO NOTHING)
   SELECT count(*)::int AS n FROM added`;
 }
 
@@ -103,26 +114,17 @@ const AS_OF_PATTERNS: Record<AsOfFormat, string> = {
   'MM/DD/YYYY': 'MM/DD/YYYY', ISO: 'YYYY-MM-DD',
 };
 
-/** Relationships between records of the chunk (written before them, so found by key). */
-const INSERT_RELATIONSHIPS = `
-  INSERT INTO relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)
-  SELECT $1, $2, f.id, t.id, u.kind
-  FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(from_kind, from_local, to_kind, to_local, kind)
-  JOIN source_records f ON f.dataset_id = $1 AND f.kind = u.from_kind AND f.local_id = u.from_local
-  JOIN source_records t ON t.dataset_id = $1 AND t.kind = u.to_kind AND t.local_id = u.to_local
-  ON CONFLICT DO NOTHING`;
-
 const INSERT_QUARANTINE = `
   INSERT INTO quarantined_rows (batch_id, dataset_id, row_number, "column", code, message, raw)
   SELECT $1, $2, u.* FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`;
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
-/** A chunk ready to send: records and events as COPY text, relationships and quarantined rows as column arrays. */
+/** A chunk ready to send: records, events and relationships as COPY text, quarantined rows as column arrays. */
 export interface PreparedChunk {
   readonly records: string;
   readonly events: string;
-  readonly relationships: unknown[] | null;
+  readonly relationships: string;
   readonly quarantined: unknown[] | null;
 }
 
@@ -131,12 +133,11 @@ export interface PreparedChunk {
  * prepares the next chunk while the store still writes the previous one.
  */
 export function prepareChunk(chunk: Chunk, key: SpecialCategoryKey | null): PreparedChunk {
-  const r = chunk.relationships;
   const q = chunk.quarantined;
   return {
     records: chunk.records.size ? recordsText(chunk.records) : '',
     events: chunk.records.size ? eventsText(chunk.events, key) : '',
-    relationships: r.length ? [...splitKeys(r.map((x) => x.fromKey)), ...splitKeys(r.map((x) => x.toKey)), r.map((x) => x.kind)] : null,
+    relationships: chunk.records.size ? relationshipsText(chunk.relationships) : '',
     quarantined: q.length ? [q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code), q.map((e) => e.message), q.map((e) => e.raw)] : null,
   };
 }
@@ -152,15 +153,15 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
   if (chunk.records) {
     await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records);
     if (chunk.events) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events);
+    if (chunk.relationships) await sql.copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships);
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = mode === 'upsert' ? batch.asOf : undefined;
     if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
     const [row] = await sql.query<{ n: number }>(mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
     eventsAdded = row?.n ?? 0;
-    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}`);
+    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`);
   }
-  if (chunk.relationships) await sql.query(INSERT_RELATIONSHIPS, [batch.datasetId, batch.batchId, ...chunk.relationships]);
   if (chunk.quarantined) await sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]);
   return { eventsAdded };
 }
@@ -192,6 +193,13 @@ function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null): st
   return text;
 }
 
+/** The relationships in COPY text: each record as its kind and local id (both are records of the chunk). */
+function relationshipsText(relationships: Chunk['relationships']): string {
+  let text = '';
+  for (const r of relationships) text += `${keyText(r.fromKey)}\t${keyText(r.toKey)}\t${r.kind}\n`;
+  return text;
+}
+
 /** A record key (`recordKey`) is kind, NUL, local id. */
 const localIdOf = (key: string): string => key.slice(key.indexOf('\u0000') + 1);
-const splitKeys = (keys: string[]): [string[], string[]] => [keys.map((k) => k.slice(0, k.indexOf('\u0000'))), keys.map(localIdOf)];
+const keyText = (key: string): string => `${key.slice(0, key.indexOf('\u0000'))}\t${copyField(localIdOf(key))}`;
