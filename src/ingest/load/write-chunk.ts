@@ -11,7 +11,6 @@
  * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing). */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
-import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
 import { copyField, copyJson } from './copy-text.ts';
