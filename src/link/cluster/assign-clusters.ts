@@ -13,6 +13,8 @@ export interface Assignment {
   readonly cut: RefusedLink[];
   /** Links below the review ceiling that hold a cluster together (its spanning tree): a clerical decision on one changes a person. */
   readonly uncertain: RefusedLink[];
+  /** The links that join each cluster (its spanning forest, strongest first), as `[left, right]` record ids. */
+  readonly tree: ReadonlyArray<readonly [number, number]>;
 }
 
 /** The reason given for an uncertain link inside a cluster. */
@@ -58,5 +60,6 @@ export function assignClusters(input: ClusterInput, split: SplitOptions): Assign
   const smallest = new Int32Array(input.recordCount + 1);
   for (let rid = input.recordCount; rid >= 1; rid--) smallest[final.find(rid)] = rid;
   for (let rid = 1; rid <= input.recordCount; rid++) cluster[rid] = smallest[final.find(rid)]!;
-  return { cluster, refused, cut, uncertain };
+  const tree = kept.map((e) => [edges.left[e]!, edges.right[e]!] as const);
+  return { cluster, refused, cut, uncertain, tree };
 }

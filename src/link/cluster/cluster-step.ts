@@ -1,8 +1,8 @@
 /**
  * The clustering step on the engine: reads the links at or above the match threshold (strongest
  * first) that carry more than name evidence, and the strong identifiers of their records, clusters
- * in TS, and writes the cluster of every record in a cluster (`clusters`) and the links refused
- * or cut (`clusters_review`) back. With relations (a contact recorded as the parent of a subject),
+ * in TS, and writes the cluster of every record in a cluster (`clusters`), the links refused
+ * or cut (`clusters_review`) and the links that join each cluster (`clusters_tree`) back. With relations (a contact recorded as the parent of a subject),
  * a second pass adds `relation_weight` to pairs related to the same first-pass person whose names
  * agree, keeps apart pairs related to the same person whose given names disagree
  * (`relative_names`), and never joins a record to one it is related to.
@@ -98,6 +98,15 @@ async function writeAssignment(ctx: RunContext, assignment: Assignment): Promise
     links.endRow();
   }
   links.closeSync();
+  const tree = `${names.clusters}_tree`;
+  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(tree)} (__rid_l INTEGER, __rid_r INTEGER)`);
+  const joins = await connection.createAppender(tree);
+  for (const [left, right] of assignment.tree) {
+    joins.appendInteger(Math.min(left, right));
+    joins.appendInteger(Math.max(left, right));
+    joins.endRow();
+  }
+  joins.closeSync();
 }
 
 /** Clusters the scored pairs of the run. */

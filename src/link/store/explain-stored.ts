@@ -87,7 +87,8 @@ FROM source_records AS s LEFT JOIN household AS h ON h.id = s.id WHERE s.id IN (
 /**
  * The waterfall of the stored link between two source records (in either order) under the model
  * of the latest run that scored them, or undefined when no run stored a link for the pair (it
- * scored below the review floor, or was never a candidate). Term-frequency adjustments use the
+ * scored below the review floor, was never a candidate, or is inside a person through stronger
+ * links: runs keep the links that join each person and the review pairs). Term-frequency adjustments use the
  * value frequencies of the store as it is now (as the run did, unless records were added since).
  * @example
  * const explanation = await explainStoredPair(store, 1041, 2210);
