@@ -5,7 +5,8 @@
  * or cut (`clusters_review`) and the links that join each cluster (`clusters_tree`) back. With relations (a contact recorded as the parent of a subject),
  * a second pass adds `relation_weight` to pairs related to the same first-pass person whose names
  * agree, keeps apart pairs related to the same person whose given names disagree
- * (`relative_names`), and never joins a record to one it is related to.
+ * (`relative_names`) and pairs named on the very same record, and never joins a record to one it
+ * is related to.
  */
 import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
@@ -14,7 +15,7 @@ import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
 import type { Edges } from './cluster-edges.ts';
 import { evidencePredicate, idAgreementPredicate } from './link-evidence-sql.ts';
-import { distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
+import { coListedSql, distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
 import { type IdValues, strongIdRules } from './strong-id-guard.ts';
 
 export interface ClusterStepOptions {
@@ -128,7 +129,7 @@ export async function clusterStep(ctx: RunContext, options: ClusterStepOptions):
   const { relation_weight: bonus, relative_names: relativeNames } = model.spec.clustering;
   if (options.related?.length && (bonus > 0 || relativeNames.length)) {
     const relations = await writeRelations(ctx, options.related);
-    const distinct = await readPairs(ctx, distinctRelativesSql(ctx, model, relations));
+    const distinct = [...await readPairs(ctx, distinctRelativesSql(ctx, model, relations)), ...await readPairs(ctx, coListedSql(relations))];
     let edges: Edges;
     if (bonus > 0) {
       const boosted = `${ctx.names.clusters}_related_pairs`;

@@ -5,7 +5,7 @@ import { defaultSpec } from '../spec/default-spec.ts';
 import type { Comparison } from '../spec/linkage-spec-schema.ts';
 import { tableNames } from '../sql/table-names.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
-import { distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
+import { coListedSql, distinctRelativesSql, relatedPairsSql, writeRelations } from './relation-context.ts';
 
 /** A model over the default spec for given_name, family_name, postcode: the first non-null level agrees, the rest disagree. */
 function model(): TrainedModel {
@@ -37,6 +37,8 @@ describe('relationship context', () => {
     const read = async (sql: string) => (await connection.runAndReadAll(`${sql} ORDER BY 1, 2`)).getRowsJS();
     expect(await read(relatedPairsSql(ctx, model(), relations))).toEqual([[3, 4], [6, 7]]);
     expect(await read(distinctRelativesSql(ctx, model(), relations))).toEqual([[3, 5]]);
+    // named on the very same record: two people whatever their names (4 and 5 are both on 2)
+    expect(await read(coListedSql(relations))).toEqual([[4, 5]]);
     connection.closeSync();
     instance.closeSync();
   });

@@ -8,7 +8,8 @@
  * Two records named on one person (the `from` side) whose given names disagree are two people (the
  * mother and the father: same family name, same address); the second pass never joins them. (Not
  * either way round: a child's own records are related to their parents too, and one child's
- * records under a name the comparisons do not know split.)
+ * records under a name the comparisons do not know split.) Two records named on the very same
+ * record are two people whatever their names (`coListedSql`).
  */
 import type { RunContext } from '../run-context.ts';
 import { quoteIdent } from '../sql/quote.ts';
@@ -48,4 +49,14 @@ export function relatedPairsSql(ctx: RunContext, model: TrainedModel, relations:
 /** Pairs of relatives of one person whose given names disagree: two people (`clustering.relative_names`). */
 export function distinctRelativesSql(ctx: RunContext, model: TrainedModel, relations: string): string {
   return pairsOfRelativesSql(ctx, relations, namesDifferPredicate(model, 's.'), false);
+}
+
+/**
+ * Pairs of records named on one and the same record (the mother and the father on a school record,
+ * two household members on one housing application): two people whatever their names, since a
+ * record lists each of its contacts once.
+ */
+export function coListedSql(relations: string): string {
+  return `SELECT DISTINCT a.from_rid AS __rid_l, b.from_rid AS __rid_r FROM ${quoteIdent(relations)} AS a
+JOIN ${quoteIdent(relations)} AS b ON b.to_rid = a.to_rid AND b.from_rid > a.from_rid`;
 }
