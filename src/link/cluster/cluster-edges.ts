@@ -65,7 +65,6 @@ export interface ClusterResult {
 export function clusterEdges(input: ClusterInput): ClusterResult {
   const forest = new UnionFind(input.recordCount + 1);
   const rules = input.strongIdRules ?? [];
-  const identifierRules = rules.map((r) => (r.kind === 'date' ? { ...r, kind: 'skip' as const } : r));
   const ids = new Map<number, IdValues | undefined>();
   const idsOf = (root: number) => ids.get(root);
   for (const [rid, values] of input.strongIds ?? []) ids.set(rid, values);
@@ -97,7 +96,7 @@ export function clusterEdges(input: ClusterInput): ClusterResult {
   for (let e = 0; e < left.length; e++) {
     const [ra, rb] = [forest.find(left[e]!), forest.find(right[e]!)];
     if (ra === rb) continue;
-    const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), input.edges.idAgrees?.[e] ? identifierRules : rules) : undefined;
+    const conflict = rules.length ? idConflict(idsOf(ra), idsOf(rb), rules, { ignoreDates: input.edges.idAgrees?.[e] === 1 }) : undefined;
     const reason = conflict ? `different ${conflict}` : separated(ra, rb) ?? (ages.active && ages.conflicts(ra, rb) ? AGE_REASON : undefined);
     if (reason) {
       refused.push({ left: left[e]!, right: right[e]!, weight: weight[e]!, reason });

@@ -17,8 +17,8 @@ import { editDistance } from './edit-distance.ts';
 export interface StrongIdRule {
   readonly column: string;
   readonly maxEdits: number;
-  /** `date`: ISO dates (YYYY-MM-DD), compared as dates of birth are keyed; `skip`: not checked (a link agreeing on an identifier outranks a date). */
-  readonly kind?: 'identifier' | 'date' | 'skip';
+  /** `date`: ISO dates (YYYY-MM-DD), compared as dates of birth are keyed. */
+  readonly kind?: 'identifier' | 'date';
 }
 
 /** The strong-identifier rules of a spec, as the guard takes them. */
@@ -46,12 +46,14 @@ export type IdValues = Array<string[] | undefined>;
 
 const MAX_VALUES = 8;
 
-/** The first conflicting column between two clusters' identifiers, or undefined. */
-export function idConflict(a: IdValues | undefined, b: IdValues | undefined, rules: readonly StrongIdRule[]): string | undefined {
+/** The first conflicting column between two clusters' identifiers, or undefined; `ignoreDates` for a link agreeing on an identifier, which outranks a date. */
+export function idConflict(
+  a: IdValues | undefined, b: IdValues | undefined, rules: readonly StrongIdRule[], options: { ignoreDates?: boolean } = {},
+): string | undefined {
   if (!a || !b) return undefined;
   for (const [j, rule] of rules.entries()) {
     const [va, vb] = [a[j], b[j]];
-    if (!va || !vb || rule.kind === 'skip') continue;
+    if (!va || !vb || (rule.kind === 'date' && options.ignoreDates)) continue;
     if (rule.kind === 'date' ? !va.some((x) => vb.some((y) => datesCompatible(x, y, rule.maxEdits))) : !allCompatible(rule, va, vb)) return rule.column;
   }
   return undefined;
