@@ -17,8 +17,13 @@ export function agreeingLevels(model: TrainedModel, comparison: string): number[
   return params.levels.flatMap((level, i) => (level.m !== null && level.u !== null && levelWeight(level) > 0 ? [i] : []));
 }
 
-const nullLevels = (model: TrainedModel, name: string): number[] =>
-  (model.spec.comparisons.find((c) => c.name === name)?.levels[0]?.kind === 'null' ? [0] : []);
+/** The names among these that are comparisons of the model's spec. */
+const present = (model: TrainedModel, names: readonly string[]): string[] =>
+  names.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+
+/** The agreeing levels of a comparison and its missing level (the first, when it is `null`). */
+const agreeingOrMissing = (model: TrainedModel, name: string): number[] =>
+  [...(model.spec.comparisons.find((c) => c.name === name)?.levels[0]?.kind === 'null' ? [0] : []), ...agreeingLevels(model, name)];
 
 const inList = (alias: string, comparison: string, levels: readonly number[]): string =>
   levels.length ? `${alias}${quoteIdent(gammaColumn(comparison))} IN (${levels.join(', ')})` : 'FALSE';
@@ -40,9 +45,9 @@ export function evidencePredicate(model: TrainedModel, alias = ''): string {
  * comparison at an agreeing level or missing on a side).
  */
 export function namesAgreePredicate(model: TrainedModel, alias = ''): string {
-  const names = model.spec.clustering.names_only.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  const names = present(model, model.spec.clustering.names_only);
   if (!names.length) return 'FALSE';
-  const each = names.map((n) => inList(alias, n, [...nullLevels(model, n), ...agreeingLevels(model, n)]));
+  const each = names.map((n) => inList(alias, n, agreeingOrMissing(model, n)));
   const some = names.map((n) => inList(alias, n, agreeingLevels(model, n)));
   return `(${each.join(' AND ')} AND (${some.join(' OR ')}))`;
 }
@@ -53,9 +58,9 @@ export function namesAgreePredicate(model: TrainedModel, alias = ''): string {
  * @example namesDifferPredicate(model, 's.') // (s."g_given_name" NOT IN (0, 1, 3, 4))
  */
 export function namesDifferPredicate(model: TrainedModel, alias = ''): string {
-  const names = model.spec.clustering.relative_names.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  const names = present(model, model.spec.clustering.relative_names);
   if (!names.length) return 'FALSE';
-  return `(${names.map((n) => `NOT ${inList(alias, n, [...nullLevels(model, n), ...agreeingLevels(model, n)])}`).join(' OR ')})`;
+  return `(${names.map((n) => `NOT ${inList(alias, n, agreeingOrMissing(model, n))}`).join(' OR ')})`;
 }
 
 /**
@@ -63,9 +68,9 @@ export function namesDifferPredicate(model: TrainedModel, alias = ''): string {
  * date (`clustering.strong_ids` of kind `identifier`); FALSE when there is none.
  */
 export function idAgreementPredicate(model: TrainedModel, alias = ''): string {
-  const ids = model.spec.clustering.strong_ids.filter((s) => s.kind !== 'date' && model.spec.comparisons.some((c) => c.name === s.column));
+  const ids = present(model, model.spec.clustering.strong_ids.filter((s) => s.kind !== 'date').map((s) => s.column));
   if (!ids.length) return 'FALSE';
-  return `(${ids.map((s) => inList(alias, s.column, agreeingLevels(model, s.column))).join(' OR ')})`;
+  return `(${ids.map((c) => inList(alias, c, agreeingLevels(model, c))).join(' OR ')})`;
 }
 
 /**
@@ -75,7 +80,7 @@ export function idAgreementPredicate(model: TrainedModel, alias = ''): string {
  * names must all agree (`namesAgreePredicate`).
  */
 export function relativesAlikePredicate(model: TrainedModel, alias = ''): string {
-  const names = model.spec.clustering.relative_names.filter((n) => model.spec.comparisons.some((c) => c.name === n));
+  const names = present(model, model.spec.clustering.relative_names);
   if (!names.length) return namesAgreePredicate(model, alias);
   return `(${names.map((n) => inList(alias, n, agreeingLevels(model, n))).join(' AND ')})`;
 }
