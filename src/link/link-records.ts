@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { clusterStep } from './cluster/cluster-step.ts';
+import { writeRelations } from './cluster/relation-context.ts';
 import { dayNumber } from './cluster/age-guard.ts';
 import { keyOf, type RecordKey, resolveConstraints, resolveRecordKeys } from './cluster/record-keys.ts';
 import { checkSpecColumns, inspectInput } from './input-table.ts';
@@ -95,15 +96,6 @@ async function resolveBornBefore(connection: DuckDBConnection, records: string, 
   return out;
 }
 
-/** Writes the records named as related to someone (the `from` side of relations) into `table`; returns it. */
-async function writeRelatives(connection: DuckDBConnection, table: string, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
-  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (__rid INTEGER PRIMARY KEY)`);
-  const appender = await connection.createAppender(table);
-  for (const rid of new Set(related.flat())) { appender.appendInteger(rid); appender.endRow(); }
-  appender.closeSync();
-  return table;
-}
-
 /**
  * Links the records of `options.table`.
  * @example
@@ -138,8 +130,8 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   lap('block');
   options.onProgress?.({ step: `scoring ${candidatePairs} candidate pairs`, done: 0, total: 1 });
   const related = options.relations?.length ? (await resolveConstraints(connection, names.records, [], options.relations)).cannotLink : [];
-  const relatives = related.length ? await writeRelatives(connection, `${names.records}_relatives`, related) : undefined;
-  await runPipeline(connection, predictionSteps(ctx, model, names.candidates, relatives));
+  const relations = related.length ? await writeRelations(ctx, related) : undefined;
+  await runPipeline(connection, predictionSteps(ctx, model, names.candidates, relations));
   await connection.run(`DROP TABLE ${quoteIdent(names.candidates)}`);
   lap('predict');
   const threshold = options.threshold ?? spec.thresholds.match;
@@ -148,7 +140,7 @@ export async function linkRecords(options: LinkRecordsOptions): Promise<LinkResu
   const constraints = await resolveConstraints(connection, names.records, options.mustLink ?? [], options.cannotLink ?? []);
   const existing = [...(options.existing ?? []), ...constraints.existing];
   const bornBefore = await resolveBornBefore(connection, names.records, options.bornBefore ?? []);
-  const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related, bornBefore });
+  const assignment = await clusterStep(ctx, { model, threshold, recordCount: records, existing, cannotLink: constraints.cannotLink, related, ...(relations ? { relations } : {}), bornBefore });
   lap('cluster');
   const clusters = new Set(assignment.cluster.subarray(1)).size;
   const scoredPairs = await count(connection, `SELECT 1 FROM ${quoteIdent(names.scored)}`);

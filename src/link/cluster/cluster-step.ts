@@ -10,6 +10,7 @@
  */
 import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
+import { writePairTable } from '../sql/pair-table.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
@@ -28,6 +29,8 @@ export interface ClusterStepOptions {
   readonly cannotLink?: ReadonlyArray<readonly [number, number]>;
   /** Pairs `[from, to]` of record ids: `from` is recorded as related to (so not the same person as) `to`. */
   readonly related?: ReadonlyArray<readonly [number, number]>;
+  /** The same pairs as a table already written (`writeRelations`); written here when absent. */
+  readonly relations?: string;
   /** Records of a person born before a day (day number since 1970): the age guard's bounds. */
   readonly bornBefore?: ReadonlyMap<number, number>;
 }
@@ -99,15 +102,8 @@ async function writeAssignment(ctx: RunContext, assignment: Assignment): Promise
     links.endRow();
   }
   links.closeSync();
-  const tree = `${names.clusters}_tree`;
-  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(tree)} (__rid_l INTEGER, __rid_r INTEGER)`);
-  const joins = await connection.createAppender(tree);
-  for (const [left, right] of assignment.tree) {
-    joins.appendInteger(Math.min(left, right));
-    joins.appendInteger(Math.max(left, right));
-    joins.endRow();
-  }
-  joins.closeSync();
+  await writePairTable(connection, `${names.clusters}_tree`, ['__rid_l', '__rid_r'],
+    assignment.tree.map(([left, right]) => [Math.min(left, right), Math.max(left, right)] as const));
 }
 
 /** Clusters the scored pairs of the run. */
@@ -124,19 +120,18 @@ export async function clusterStep(ctx: RunContext, options: ClusterStepOptions):
     ...(options.related?.length ? { related: options.related } : {}),
     ...(distinctRelatives?.length ? { distinctRelatives } : {}),
   }, { gap: ctx.spec.clustering.split_gap, uncertainWeight: weightOf(ctx.spec.thresholds.review_ceiling) });
-  let assignment = cluster(await readEdges(ctx, model, options.threshold));
+  const firstEdges = await readEdges(ctx, model, options.threshold);
+  let assignment = cluster(firstEdges);
   await writeAssignment(ctx, assignment);
   const { relation_weight: bonus, relative_names: relativeNames } = model.spec.clustering;
   if (options.related?.length && (bonus > 0 || relativeNames.length)) {
-    const relations = await writeRelations(ctx, options.related);
+    const relations = options.relations ?? await writeRelations(ctx, options.related);
     const distinct = [...await readPairs(ctx, distinctRelativesSql(ctx, model, relations)), ...await readPairs(ctx, coListedSql(relations))];
-    let edges: Edges;
+    let edges = firstEdges;
     if (bonus > 0) {
       const boosted = `${ctx.names.clusters}_related_pairs`;
       await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(boosted)} AS ${relatedPairsSql(ctx, model, relations)}`);
       edges = await readEdges(ctx, model, options.threshold, { table: boosted, bonus });
-    } else {
-      edges = await readEdges(ctx, model, options.threshold);
     }
     assignment = cluster(edges, distinct);
     await writeAssignment(ctx, assignment);

@@ -12,6 +12,7 @@
  * record are two people whatever their names (`coListedSql`).
  */
 import type { RunContext } from '../run-context.ts';
+import { writePairTable } from '../sql/pair-table.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
 import { namesDifferPredicate, relativesAlikePredicate } from './link-evidence-sql.ts';
@@ -19,10 +20,7 @@ import { namesDifferPredicate, relativesAlikePredicate } from './link-evidence-s
 /** Writes the relations (`from_rid` related to `to_rid`) into a table; returns its name. */
 export async function writeRelations(ctx: RunContext, related: ReadonlyArray<readonly [number, number]>): Promise<string> {
   const table = `${ctx.names.clusters}_relations`;
-  await ctx.connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (from_rid INTEGER, to_rid INTEGER)`);
-  const appender = await ctx.connection.createAppender(table);
-  for (const [from, to] of related) { appender.appendInteger(from); appender.appendInteger(to); appender.endRow(); }
-  appender.closeSync();
+  await writePairTable(ctx.connection, table, ['from_rid', 'to_rid'], related);
   return table;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Prediction as SQL steps: candidate pairs from the prediction blocking rules, their comparison
  * vectors, match weight and probability; pairs below the review floor are dropped, except pairs
- * of relatives (both records in a `relatives` table: contacts named on someone's record), whom
- * relationship context may still join (cluster/relation-context.ts).
+ * of records that both have relations (in the `relations` table: `from_rid` related to `to_rid`),
+ * whom relationship context may still join (cluster/relation-context.ts).
  */
 import { blockedPairsSql, withPairColumns } from '../blocking/blocked-pairs-sql.ts';
 import { pairContext } from '../levels/level-handler.ts';
@@ -28,7 +28,7 @@ export function candidatePairsStep(ctx: RunContext): SqlStep {
  * The steps that score every candidate pair into the `scored` table: the pairs of the table
  * `candidates` (record ids, made by `candidatePairsStep`) when given, else blocked afresh.
  */
-export function predictionSteps(ctx: RunContext, model: TrainedModel, candidates?: string, relatives?: string): SqlStep[] {
+export function predictionSteps(ctx: RunContext, model: TrainedModel, candidates?: string, relations?: string): SqlStep[] {
   const { spec } = model;
   const pairs = candidates
     ? withPairColumns(quoteIdent(candidates), ctx.names.records, ctx.shape.pairColumns)
@@ -37,9 +37,9 @@ export function predictionSteps(ctx: RunContext, model: TrainedModel, candidates
   const vectors = comparisonVectorSql(pairs, spec.comparisons, pairContext(ctx.dialect), keep);
   const gammas = spec.comparisons.map((c) => quoteIdent(gammaColumn(c))).join(', ');
   const floor = spec.thresholds.review_floor;
-  const inRelatives = (side: string) => `${side} IN (SELECT __rid FROM ${quoteIdent(relatives ?? '')})`;
-  const where = floor <= 0 ? '' : relatives
-    ? `WHERE match_weight >= $floor_weight OR (${inRelatives('__rid_l')} AND ${inRelatives('__rid_r')})`
+  const withRelations = (side: string) => `${side} IN (SELECT from_rid FROM ${quoteIdent(relations ?? '')} UNION SELECT to_rid FROM ${quoteIdent(relations ?? '')})`;
+  const where = floor <= 0 ? '' : relations
+    ? `WHERE match_weight >= $floor_weight OR (${withRelations('__rid_l')} AND ${withRelations('__rid_r')})`
     : 'WHERE match_weight >= $floor_weight';
   return [{
     name: 'score candidate pairs',
