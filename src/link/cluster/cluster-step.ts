@@ -12,6 +12,7 @@ import { weightOf } from '../predict/model-weights.ts';
 import type { RunContext } from '../run-context.ts';
 import { writePairTable } from '../sql/pair-table.ts';
 import { quoteIdent } from '../sql/quote.ts';
+import type { LinkageSpec } from '../spec/linkage-spec-schema.ts';
 import type { TrainedModel } from '../training/model-schema.ts';
 import { type Assignment, assignClusters } from './assign-clusters.ts';
 import type { Edges } from './cluster-edges.ts';
@@ -66,16 +67,27 @@ async function readPairs(ctx: RunContext, sql: string): Promise<Array<[number, n
   return reader.getRowsJS().map(([l, r]) => [Number(l), Number(r)]);
 }
 
+/** The spec's strong identifier columns as text (dates as YYYY-MM-DD), for a SELECT list. */
+export function strongIdColumnsSql(spec: Pick<LinkageSpec, 'clustering'>): string[] {
+  return spec.clustering.strong_ids.map((s) => `CAST(${quoteIdent(s.column)} AS VARCHAR)`);
+}
+
+/** The identifier values of one record from its strong-id columns (as `strongIdColumnsSql` selects them); undefined when it has none. */
+export function idValuesOf(values: readonly unknown[]): IdValues | undefined {
+  const ids = values.map((v) => (v === null ? undefined : [String(v)]));
+  return ids.some((v) => v) ? ids : undefined;
+}
+
 async function readStrongIds(ctx: RunContext): Promise<Map<number, IdValues>> {
-  const columns = ctx.spec.clustering.strong_ids.map((s) => s.column);
+  const columns = strongIdColumnsSql(ctx.spec);
   const ids = new Map<number, IdValues>();
   if (!columns.length) return ids;
   const scored = quoteIdent(ctx.names.scored);
-  const reader = await ctx.connection.runAndReadAll(`SELECT __rid, ${columns.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR)`).join(', ')} FROM ${quoteIdent(ctx.names.records)}
+  const reader = await ctx.connection.runAndReadAll(`SELECT __rid, ${columns.join(', ')} FROM ${quoteIdent(ctx.names.records)}
 WHERE __rid IN (SELECT __rid_l FROM ${scored} UNION SELECT __rid_r FROM ${scored})`);
   for (const row of reader.getRowsJS()) {
-    const values = row.slice(1).map((v) => (v === null ? undefined : [String(v)]));
-    if (values.some((v) => v)) ids.set(Number(row[0]), values);
+    const values = idValuesOf(row.slice(1));
+    if (values) ids.set(Number(row[0]), values);
   }
   return ids;
 }

@@ -6,6 +6,7 @@
  */
 import type { Store } from '../../store/index.ts';
 import { evidencePredicate, idAgreementPredicate } from '../cluster/link-evidence-sql.ts';
+import { idValuesOf, strongIdColumnsSql } from '../cluster/cluster-step.ts';
 import { strongIdRules } from '../cluster/strong-id-guard.ts';
 import { weightOf } from '../predict/model-weights.ts';
 import type { OnProgress } from '../run-context.ts';
@@ -61,8 +62,7 @@ export async function linkIncremental(store: Store, options: LinkIncrementalOpti
     const people = await store.sql.query<{ r: string; p: string }>(`SELECT pr.source_record_id::text AS r, pr.person_id AS p
 FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.status = 'active'`);
     const personById = new Map(people.map((row) => [row.r, row.p]));
-    const strong = model.spec.clustering.strong_ids.map((s) => s.column);
-    const reader = await connection.runAndReadAll(`SELECT __rid, record_id${strong.map((c) => `, CAST(${quoteIdent(c)} AS VARCHAR)`).join('')} FROM ${quoteIdent(tables.records)}`);
+    const reader = await connection.runAndReadAll(`SELECT __rid, record_id${strongIdColumnsSql(model.spec).map((c) => `, ${c}`).join('')} FROM ${quoteIdent(tables.records)}`);
     const ridOf = new Map<string, number>();
     const recordOf: string[] = [];
     const personOfRecord = new Map<number, string>();
@@ -73,8 +73,8 @@ FROM person_records AS pr JOIN persons AS p ON p.id = pr.person_id WHERE p.statu
       recordOf[rid] = recordId;
       const person = personById.get(recordId);
       if (person !== undefined) personOfRecord.set(rid, person);
-      const values = row.slice(2).map((v) => (v === null ? undefined : [String(v)]));
-      if (values.some((v) => v)) strongIds.set(rid, values);
+      const values = idValuesOf(row.slice(2));
+      if (values) strongIds.set(rid, values);
     }
     const edgesReader = await connection.runAndReadAll(`SELECT __rid_l, __rid_r, match_weight, ${idAgreementPredicate(model)} AS ids FROM ${quoteIdent(scored)}
 WHERE match_weight >= $w AND ${evidencePredicate(model)} ORDER BY match_weight DESC, __rid_l, __rid_r`, { w: weightOf(threshold) });
