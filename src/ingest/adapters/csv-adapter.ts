@@ -1,62 +1,66 @@
 /**
- * CSV (or any delimited text) through csv-parse, streamed. The header names the columns
+ * CSV (or any delimited text), streamed: records as csv-parse reads them (`core/csv-records.ts`, which
+ * splits plain lines itself), a piece of text at a time (`BatchedItems`). The header names the columns
  * (`options.header: false`: columns are named 1, 2, 3…). A row with the wrong number of fields is
  * quarantined; a short last row with no line break after it means the file was cut off.
  */
-import { CsvError, Parser } from 'csv-parse';
-import type { Adapter } from '../core/adapter.ts';
-import { clipRaw } from '../core/adapter.ts';
-import { feed } from '../core/feed.ts';
+import { CsvError } from 'csv-parse';
+import type { Adapter, AdapterContext } from '../core/adapter.ts';
+import { batched, clipRaw, linePieces } from '../core/adapter.ts';
+import { CsvRecords } from '../core/csv-records.ts';
 import { IngestFileError } from '../core/file-error.ts';
+import { FlatRow } from '../core/flat-row.ts';
 import { readText } from '../core/text-stream.ts';
 import type { AdapterItem, FlatRecord } from '../source-row.ts';
 
-export const csvAdapter: Adapter = async function* csvRows({ path, options, onColumns, onProgress }) {
+export const csvAdapter: Adapter = (context) => batched(() => csvBatches(context));
+
+/** The file's rows, a piece of text at a time (records are split synchronously as each piece is read). */
+async function* csvBatches({ path, options, onColumns, onProgress }: AdapterContext): AsyncGenerator<AdapterItem[]> {
   const delimiter = options.delimiter ?? ',';
-  const parser = new LineParser({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true });
-  let endsWithNewline = false;
-  feed(readText(path, { encoding: options.encoding, onProgress }), parser, (chunk) => {
-    endsWithNewline = /[\r\n]$/.test(chunk);
-  });
-  let header: string[] | null = null;
-  let held: { record: string[]; line: number } | null = null;
-  const items = (async function* (): AsyncGenerator<[record: string[], endLine: number]> {
-    try {
-      yield* parser;
-    } catch (error) {
-      throw error instanceof CsvError ? csvFileError(path, error) : error;
-    }
-  })();
-  for await (const [record, endLine] of items) {
+  // set by the record callback (hence declared wider than their first value)
+  let header = null as string[] | null;
+  let held = null as { record: string[]; line: number } | null;
+  let batch: AdapterItem[] = [];
+  const records = new CsvRecords(delimiter, (record, endLine) => {
     if (!header) {
       header = options.header === false ? record.map((_, index) => String(index + 1)) : checkedHeader(path, record);
       onColumns?.(header);
-      if (options.header !== false) continue;
+      if (options.header !== false) return;
     }
-    if (held) yield shortRow(held.record, held.line, header, delimiter);
+    if (held) batch.push(shortRow(held.record, held.line, header, delimiter));
     held = null;
     const line = startLine(record, endLine);
     if (record.length !== header.length) held = { record, line };
-    else yield { ok: true, rowNumber: line, fields: toFields(header, record), groups: {}, raw: clipRaw(record.join(delimiter)) };
+    else batch.push(new FlatRow(line, toFields(header, record), record, delimiter));
+  });
+  let endsWithNewline = false;
+  try {
+    for await (const text of readText(path, { encoding: options.encoding, onProgress })) {
+      endsWithNewline = /[\r\n]$/.test(text);
+      for (const piece of linePieces(text)) {
+        records.write(piece);
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
+      }
+    }
+    records.end();
+  } catch (error) {
+    if (batch.length > 0) yield batch;
+    throw error instanceof CsvError ? csvFileError(path, error) : error;
   }
   if (!header) throw new IngestFileError('INGEST_EMPTY_FILE', path, 'the file holds no header and no rows');
-  if (held && !endsWithNewline && held.record.length < header.length) {
+  const columns: readonly string[] = header;
+  if (held && !endsWithNewline && held.record.length < columns.length) {
+    if (batch.length > 0) yield batch;
     throw new IngestFileError('INGEST_TRUNCATED', path,
-      `the last row has ${held.record.length} of ${header.length} fields and no line break: the file looks cut off; ask the agency to send it again`,
+      `the last row has ${held.record.length} of ${columns.length} fields and no line break: the file looks cut off; ask the agency to send it again`,
       { line: held.line });
   }
-  if (held) yield shortRow(held.record, held.line, header, delimiter);
-};
-
-/**
- * csv-parse handing over each record with the line it ends on, read from the parser's line counter
- * as the record is pushed: what its `info: true` option reports, without the two objects per row
- * that option builds (a third of the parser's time).
- */
-class LineParser extends Parser {
-  override push(record: string[] | null): boolean {
-    return super.push(record === null ? null : [record, this.info.lines]);
-  }
+  if (held) batch.push(shortRow(held.record, held.line, columns, delimiter));
+  if (batch.length > 0) yield batch;
 }
 
 function checkedHeader(path: string, record: string[]): string[] {

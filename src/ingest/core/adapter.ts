@@ -14,6 +14,50 @@ export interface AdapterContext {
 /** Reads a file as a stream of rows (or rows that could not be parsed), in bounded memory. */
 export type Adapter = (context: AdapterContext) => AsyncIterable<AdapterItem>;
 
+/**
+ * An adapter's items as it parses them, a piece of text (some tens of kilobytes) at a time. Iterated
+ * item by item it is any adapter's stream; `mappedChunks` takes the batches, so that a row costs no
+ * step of an async iterator.
+ */
+export interface BatchedItems extends AsyncIterable<AdapterItem> {
+  batches(): AsyncIterable<readonly AdapterItem[]>;
+}
+
+/** The items of a generator of batches, iterable either way. */
+export function batched(read: () => AsyncIterable<readonly AdapterItem[]>): BatchedItems {
+  return {
+    batches: read,
+    async* [Symbol.asyncIterator]() {
+      for await (const batch of read()) yield* batch;
+    },
+  };
+}
+
+/** Any adapter's items in batches: its own where it reads in batches, else one item to a batch. */
+export async function* itemBatches(items: AsyncIterable<AdapterItem>): AsyncGenerator<readonly AdapterItem[]> {
+  if (typeof (items as Partial<BatchedItems>).batches === 'function') {
+    yield* (items as BatchedItems).batches();
+    return;
+  }
+  for await (const item of items) yield [item];
+}
+
+/** Text of about this many characters makes one batch (a 1 MiB read is cut into pieces at line breaks). */
+const PIECE = 1 << 16;
+
+/** The text in pieces of about `PIECE` characters, each ending just after a line feed (the last with the text). */
+export function* linePieces(text: string): Generator<string> {
+  let start = 0;
+  while (text.length - start > PIECE) {
+    let cut = text.lastIndexOf('\n', start + PIECE);
+    if (cut < start) cut = text.indexOf('\n', start + PIECE);
+    if (cut === -1) break;
+    yield text.slice(start, cut + 1);
+    start = cut + 1;
+  }
+  if (start < text.length) yield start === 0 ? text : text.slice(start);
+}
+
 const RAW_LIMIT = 2000;
 
 /** The first few kilobytes of a record's text, for reports. */

@@ -5,6 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
+import { itemBatches } from '../core/adapter.ts';
 import { withoutPositions } from '../agreement/column-policy.ts';
 import { applyMapping } from '../mapping/apply-mapping.ts';
 import { ruleGivesSpecialEvents, specialOnlyColumns } from '../mapping/special-rules.ts';
@@ -32,43 +33,45 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
   const sealedOnly = specialOnlyColumns(mapping);
   let chunk = emptyChunk();
   let headerChecked = false;
-  for await (const item of items) {
-    stats.rowsRead += 1;
-    // rows already parsed arrive as microtasks, which starve I/O: let the store's replies (the write of
-    // the previous chunk, statement by statement) through now and then, so the server is not left waiting
-    if (stats.rowsRead % YIELD_EVERY === 0) await nextTurn();
-    if (!headerChecked) {
-      headerChecked = true;
-      for (const column of context.declaredColumns() ?? []) if (!policy.allows(column)) stats.refusedColumns.add(column);
-    }
-    const declared = context.declaredColumns() !== null;
-    if (!item.ok) {
-      stats.rowsQuarantined += 1;
-      tally(stats.quarantineCodes, item.error.code);
-      const raw = declared && stats.refusedColumns.size === 0 && !health ? item.raw : '';
-      addQuarantined(chunk, { rowNumber: item.rowNumber, column: item.error.column ?? null, code: item.error.code, message: item.error.message, raw });
-    } else {
-      if (!declared) noteRefused(item, policy, stats.refusedColumns);
-      const mapped = applyMapping(item, mapping);
-      if (mapped.ok) {
-        stats.rowsLoaded += 1;
-        stats.contacts += mapped.contacts.length;
-        for (const warning of mapped.warnings) tally(stats.warnings, warning.code);
-        addMapped(chunk, mapped);
-      } else {
-        stats.rowsQuarantined += 1;
-        const [first] = mapped.problems;
-        tally(stats.quarantineCodes, first!.code);
-        addQuarantined(chunk, {
-          rowNumber: item.rowNumber, column: first!.column ?? null, code: first!.code,
-          message: mapped.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | '),
-          raw: JSON.stringify(agreedFields(item.fields, policy, sealedOnly)),
-        });
+  for await (const batch of itemBatches(items)) {
+    for (const item of batch) {
+      stats.rowsRead += 1;
+      // rows already parsed are mapped without a pause, which starves I/O: let the store's replies (the write of
+      // the previous chunk, statement by statement) through now and then, so the server is not left waiting
+      if (stats.rowsRead % YIELD_EVERY === 0) await nextTurn();
+      if (!headerChecked) {
+        headerChecked = true;
+        for (const column of context.declaredColumns() ?? []) if (!policy.allows(column)) stats.refusedColumns.add(column);
       }
-    }
-    if (chunk.rows >= chunkRows) {
-      yield chunk;
-      chunk = emptyChunk();
+      const declared = context.declaredColumns() !== null;
+      if (!item.ok) {
+        stats.rowsQuarantined += 1;
+        tally(stats.quarantineCodes, item.error.code);
+        const raw = declared && stats.refusedColumns.size === 0 && !health ? item.raw : '';
+        addQuarantined(chunk, { rowNumber: item.rowNumber, column: item.error.column ?? null, code: item.error.code, message: item.error.message, raw });
+      } else {
+        if (!declared) noteRefused(item, policy, stats.refusedColumns);
+        const mapped = applyMapping(item, mapping);
+        if (mapped.ok) {
+          stats.rowsLoaded += 1;
+          stats.contacts += mapped.contacts.length;
+          for (const warning of mapped.warnings) tally(stats.warnings, warning.code);
+          addMapped(chunk, mapped);
+        } else {
+          stats.rowsQuarantined += 1;
+          const [first] = mapped.problems;
+          tally(stats.quarantineCodes, first!.code);
+          addQuarantined(chunk, {
+            rowNumber: item.rowNumber, column: first!.column ?? null, code: first!.code,
+            message: mapped.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | '),
+            raw: JSON.stringify(agreedFields(item.fields, policy, sealedOnly)),
+          });
+        }
+      }
+      if (chunk.rows >= chunkRows) {
+        yield chunk;
+        chunk = emptyChunk();
+      }
     }
   }
   if (chunk.rows > 0) yield chunk;
