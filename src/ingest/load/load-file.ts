@@ -21,6 +21,7 @@ import { emptyStats, type LoadStats } from './load-stats.ts';
 import { mappedChunks } from './mapped-chunks.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
 import { freshKeys } from './fresh-keys.ts';
+import { recordIds } from './record-ids.ts';
 import { createStaging, prepareChunk, writePrepared } from './write-chunk.ts';
 
 export interface DatasetPlan {
@@ -84,21 +85,33 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
         onProgress: (bytesRead) => options.onProgress?.({ bytesRead, bytesTotal, rowsRead: stats.rowsRead }),
       });
       const context = { mapping: plan.mapping, policy: plan.policy, chunkRows: options.chunkRows ?? 5000, stats, declaredColumns: () => columns };
+      // new records' ids are drawn ahead, on PostgreSQL over another connection (sequences are not transactional)
+      const ids = recordIds(store.kind === 'postgres' ? store.sql : tx);
+      // one chunk is written while the next is mapped; a failed write is thrown when next awaited
       let writing: Promise<void> | null = null;
+      let failure: { readonly error: unknown } | null = null;
+      const written = async (): Promise<void> => {
+        await writing;
+        if (failure) throw failure.error;
+      };
       try {
         const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
         for await (const chunk of mappedChunks(items, context)) {
-          // prepared while the previous chunk is still being written
-          const prepared = prepareChunk(chunk, plan.specialCategoryKey);
           const mode = fresh.modeFor(chunk.records.keys());
-          await writing;
-          writing = writePrepared(tx, batch, prepared, mode).then(({ eventsAdded }) => {
+          const firstId = mode === 'insert' && chunk.records.size > 0 ? await ids.take(chunk.records.size) : null;
+          // prepared while the previous chunk is still being written
+          const prepared = prepareChunk(chunk, batch, mode, firstId);
+          await written();
+          writing = writePrepared(tx, batch, prepared).then(({ eventsAdded }) => {
             stats.eventsAdded += eventsAdded;
+          }, (error: unknown) => {
+            failure ??= { error };
           });
         }
-        await writing;
+        await written();
       } finally {
-        await writing?.catch(() => undefined);
+        await writing;
+        await ids.settle();
       }
       await completeBatch(tx, batchId, stats);
       return null;

@@ -1,14 +1,14 @@
 /**
- * Writes one chunk with a handful of set-based statements: the chunk's records, events and
- * relationships are COPYed (text format) into temporary staging tables, then one statement writes
- * them all — records upserted by (dataset, kind, local id), events added unless already held (same
- * record, code, date and value; health events sealed first) and relationships added unless held,
- * both joined to their records' ids by local id inside the statement; the quarantined rows (few) are
- * added from arrays (`INSERT … SELECT FROM unnest(…)`). Nothing comes back to Node but the count of
- * new events, so Node maps the next chunk while the server writes this one. A chunk whose records
- * are all new to the dataset (`fresh-keys.ts`) is written with plain INSERTs: no speculative insertion
- * per record, no conflict check per event. COPY spares both sides the per-value work of array
- * parameters (node-postgres's array literals, PGlite's protocol encoding, the server's array parsing). */
+ * Writes one chunk. A chunk whose records are all new to the dataset (`fresh-keys.ts`) and whose
+ * record ids were drawn ahead (`record-ids.ts`) is written **directly**: its records, events and
+ * relationships are COPYed (text format) straight into their tables, ids and all — no staging, no
+ * join, no conflict check, nothing coming back. Any other chunk is **staged**: COPYed into temporary
+ * staging tables, then one statement writes them all — records upserted by (dataset, kind, local id),
+ * events added unless already held (same record, code, date and value) and relationships added
+ * unless held, both joined to their records' ids by local id inside the statement. Health events are
+ * sealed first either way; the quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
+ * unnest(…)`). COPY spares both sides the per-value work of array parameters (node-postgres's array
+ * literals, PGlite's protocol encoding, the server's array parsing). */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
@@ -121,64 +121,109 @@ type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
 /** A chunk ready to send: records, events and relationships as COPY text, quarantined rows as column arrays. */
 export interface PreparedChunk {
+  /** `direct`: the text is the tables' own rows, ids included; otherwise the staging tables' rows, written with `mode`. */
+  readonly direct: boolean;
+  readonly mode: WriteMode;
   readonly records: string;
   readonly events: string;
   readonly relationships: string;
+  /** How many event rows the text holds (all of them new when `direct`). */
+  readonly eventRows: number;
   readonly quarantined: unknown[] | null;
+}
+
+/** The direct write's column lists. */
+const DIRECT_RECORDS = `source_records (id, dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})`;
+const DIRECT_EVENTS = 'events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)';
+const DIRECT_RELATIONSHIPS = 'relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)';
+
+/** What a direct write adds to every row: the first record id, the batch's columns and each record's id once assigned. */
+interface DirectIds {
+  readonly firstId: number;
+  readonly batch: BatchContext;
+  readonly ids: Map<string, number>;
 }
 
 /**
  * Turns a chunk into what `writePrepared` sends (health events sealed here), in Node alone: the loader
- * prepares the next chunk while the store still writes the previous one.
+ * prepares the next chunk while the store still writes the previous one. With `mode` `insert` and
+ * `firstId` (the first of `chunk.records.size` ids drawn for it, `record-ids.ts`) the chunk is
+ * prepared for the direct write; otherwise for the staged one.
  */
-export function prepareChunk(chunk: Chunk, key: SpecialCategoryKey | null): PreparedChunk {
+export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): PreparedChunk {
   const q = chunk.quarantined;
+  const direct = mode === 'insert' && firstId !== null ? { firstId, batch, ids: new Map<string, number>() } : null;
+  const some = chunk.records.size > 0;
+  // records first: the direct write's events and relationships take the ids assigned there
+  const records = some ? recordsText(chunk.records, direct) : '';
+  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: '', rows: 0 };
   return {
-    records: chunk.records.size ? recordsText(chunk.records) : '',
-    events: chunk.records.size ? eventsText(chunk.events, key) : '',
-    relationships: chunk.records.size ? relationshipsText(chunk.relationships) : '',
+    direct: direct !== null, mode, records, events: events.text, eventRows: events.rows,
+    relationships: some ? relationshipsText(chunk.relationships, direct) : '',
     quarantined: q.length ? [q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code), q.map((e) => e.message), q.map((e) => e.raw)] : null,
   };
 }
 
 /**
- * Writes a prepared chunk (after `createStaging` in the same transaction, which leaves the staging
- * tables empty again); returns how many events were new. `mode` is `insert` only when no record of
- * the chunk can be held already (`freshKeys`).
+ * Writes a prepared chunk (after `createStaging` in the same transaction, which the staged write
+ * leaves empty again); returns how many events were new.
  */
-export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk, mode: WriteMode = 'upsert'): Promise<{ eventsAdded: number }> {
-  if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
-  let eventsAdded = 0;
-  if (chunk.records) {
-    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records);
-    if (chunk.events) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events);
-    if (chunk.relationships) await sql.copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships);
+export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk): Promise<{ eventsAdded: number }> {
+  const copyIn = sql.copyIn?.bind(sql);
+  if (!copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
+  // every statement is sent at once, in order: the connection runs them one after the other without
+  // waiting for Node between them (Node is by then mapping the next chunk)
+  const steps: Promise<unknown>[] = [];
+  let eventsAdded: Promise<number> = Promise.resolve(0);
+  if (chunk.records && chunk.direct) {
+    steps.push(copyIn(DIRECT_RECORDS, chunk.records));
+    if (chunk.events) steps.push(copyIn(DIRECT_EVENTS, chunk.events));
+    if (chunk.relationships) steps.push(copyIn(DIRECT_RELATIONSHIPS, chunk.relationships));
+    eventsAdded = Promise.resolve(chunk.eventRows);
+  } else if (chunk.records) {
+    steps.push(copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records));
+    if (chunk.events) steps.push(copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events));
+    if (chunk.relationships) steps.push(copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships));
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
-    const asOf = mode === 'upsert' ? batch.asOf : undefined;
+    const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
     if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
-    const [row] = await sql.query<{ n: number }>(mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
-    eventsAdded = row?.n ?? 0;
-    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`);
+    eventsAdded = sql.query<{ n: number }>(chunk.mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params).then(([row]) => row?.n ?? 0);
+    steps.push(eventsAdded, sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`));
   }
-  if (chunk.quarantined) await sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]);
-  return { eventsAdded };
+  if (chunk.quarantined) steps.push(sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]));
+  // after a failure the rest fail too (the transaction is aborted): the first failure is the one to report
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { eventsAdded: await eventsAdded };
 }
 
-/** The records in COPY text. */
-function recordsText(records: Chunk['records']): string {
+/** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
+function recordsText(records: Chunk['records'], direct: DirectIds | null): string {
+  const batchColumns = direct ? `\t${copyField(direct.batch.datasetId)}\t${copyField(direct.batch.agencyId)}\t${direct.batch.batchId}\t` : '';
+  let id = direct?.firstId ?? 0;
   let text = '';
-  for (const record of records.values()) {
+  for (const [key, record] of records) {
+    if (direct) {
+      direct.ids.set(key, id);
+      text += `${id}${batchColumns}`;
+      id += 1;
+    }
     const ids = record.identifiers as Record<string, unknown>;
     text += `${copyField(record.localId)}\t${record.kind}\t${record.rowNumber}`;
-    for (const [, key, type] of IDENTIFIER_COLUMNS) text += `\t${type === 'jsonb' ? copyJson(ids[key]) : copyField(ids[key])}`;
+    for (const [, name, type] of IDENTIFIER_COLUMNS) text += `\t${type === 'jsonb' ? copyJson(ids[name]) : copyField(ids[name])}`;
     text += `\t${copyJson(record.extraIds)}\t${copyJson(record.attributes)}\t${copyJson(record.raw)}\n`;
   }
   return text;
 }
 
-/** The events in COPY text (sealed where special category), each once per record, code, date and value. */
-function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null): string {
+/**
+ * The events in COPY text (sealed where special category), each once per record, code, date and
+ * value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
+ */
+function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: string; rows: number } {
+  const batchColumns = direct ? `\t${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}` : '';
   const seen = new Set<string>();
   let text = '';
   for (const { recordKey, event } of events) {
@@ -187,16 +232,38 @@ function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null): st
     seen.add(once);
     const stored = storedEventFields(event, key);
     // events belong to subject records (the key's kind); occurredOn is an ISO date from parseDate: nothing to escape
-    text += `${copyField(localIdOf(recordKey))}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
+    const head = direct ? `${idOf(direct, recordKey)}${batchColumns}` : copyField(localIdOf(recordKey));
+    text += `${head}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
+  }
+  return { text, rows: seen.size };
+}
+
+/**
+ * The relationships in COPY text: for the staged write each record as its kind and local id (both are
+ * records of the chunk); for the direct one the batch's columns and both ids, each relationship once.
+ */
+function relationshipsText(relationships: Chunk['relationships'], direct: DirectIds | null): string {
+  let text = '';
+  if (!direct) {
+    for (const r of relationships) text += `${keyText(r.fromKey)}\t${keyText(r.toKey)}\t${r.kind}\n`;
+    return text;
+  }
+  const batchColumns = `${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}`;
+  const seen = new Set<string>();
+  for (const r of relationships) {
+    const line = `${batchColumns}\t${idOf(direct, r.fromKey)}\t${idOf(direct, r.toKey)}\t${r.kind}\n`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    text += line;
   }
   return text;
 }
 
-/** The relationships in COPY text: each record as its kind and local id (both are records of the chunk). */
-function relationshipsText(relationships: Chunk['relationships']): string {
-  let text = '';
-  for (const r of relationships) text += `${keyText(r.fromKey)}\t${keyText(r.toKey)}\t${r.kind}\n`;
-  return text;
+/** The id a direct write gave a record of its chunk. */
+function idOf(direct: DirectIds, key: string): number {
+  const id = direct.ids.get(key);
+  if (id === undefined) throw new Error(`a row of the chunk refers to a record the chunk does not hold (${key.replace('\u0000', ' ')})`);
+  return id;
 }
 
 /** A record key (`recordKey`) is kind, NUL, local id. */
