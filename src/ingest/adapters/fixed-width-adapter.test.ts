@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect, fieldsOf } from '../../../test/ingest/support/fixtures.ts';
 
@@ -39,5 +43,26 @@ describe('fixed-width adapter', () => {
   it('refuses a mapping without a layout', async () => {
     const { error } = await collect('fixed-width', 'pupils.txt', {});
     expect(error?.code).toBe('INGEST_MALFORMED');
+  });
+
+  it('cuts every line as slice and trim would, whatever white space it holds, skipping blank lines and quarantining short ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fixed-lines-'));
+    const unit = fc.constantFrom('a', 'B', '7', ' ', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '\v');
+    try {
+      await fc.assert(fc.asyncProperty(fc.array(fc.string({ unit, maxLength: 40 }), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), async (drawn, eol) => {
+        const lines = ['D P1  Ann       Smith     20100201', ...drawn];
+        const path = join(dir, 'rows.txt');
+        writeFileSync(path, lines.map((line) => line + eol).join(''));
+        const expected = lines.flatMap((text, index) => (text.trim() === '' ? [] : [text.length >= 27
+          ? { ok: true, rowNumber: index + 1, fields: Object.fromEntries(columns.map((c) => [c.name, text.slice(c.start - 1, c.start - 1 + c.length).trim()])) }
+          : { ok: false, rowNumber: index + 1 }]));
+        const { items, error } = await collect('fixed-width', path, { columns });
+        expect(error).toBeNull();
+        expect(items.map((item) => (item.ok ? { ok: true, rowNumber: item.rowNumber, fields: item.fields } : { ok: false, rowNumber: item.rowNumber }))).toEqual(expected);
+        expect(items.filter((item) => item.ok).map((item) => item.raw)).toEqual(lines.filter((text) => text.trim() !== '' && text.length >= 27));
+      }), { numRuns: 150 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,42 +3,78 @@
  * characters), values trimmed. With `options.record_type`, only lines whose record-type column
  * holds the given value are records; header and trailer lines are skipped. Blank lines are skipped.
  * A line too short for the declared columns is quarantined; a short last line with no line break
- * means the file was cut off.
+ * means the file was cut off. Lines are cut as each piece of text is read (`BatchedItems`).
  */
-import type { Adapter } from '../core/adapter.ts';
-import { clipRaw } from '../core/adapter.ts';
+import type { Adapter, AdapterContext } from '../core/adapter.ts';
+import { batched, clipRaw, linePieces } from '../core/adapter.ts';
 import { IngestFileError } from '../core/file-error.ts';
-import { readLines, type Line } from '../core/line-reader.ts';
+import { FlatRow } from '../core/flat-row.ts';
+import { splitLines, type Line } from '../core/line-reader.ts';
 import { readText } from '../core/text-stream.ts';
 import type { AdapterItem, FlatRecord } from '../source-row.ts';
 
 interface FixedColumn { readonly name: string; readonly start: number; readonly length: number }
 
-export const fixedWidthAdapter: Adapter = async function* fixedWidthRows({ path, options, onColumns, onProgress }) {
+export const fixedWidthAdapter: Adapter = (context) => batched(() => fixedWidthBatches(context));
+
+async function* fixedWidthBatches({ path, options, onColumns, onProgress }: AdapterContext): AsyncGenerator<AdapterItem[]> {
   const columns = options.columns ?? [];
   if (columns.length === 0) {
     throw new IngestFileError('INGEST_MALFORMED', path, 'the mapping declares no `options.columns` for this fixed-width file');
   }
   onColumns?.(columns.map((c) => c.name));
   const recordType = options.record_type ? columns.find((c) => c.name === options.record_type!.column) : undefined;
+  const equals = options.record_type?.equals;
   const minimum = Math.max(...columns.map((c) => c.start));
-  for await (const line of readLines(readText(path, { encoding: options.encoding, onProgress }))) {
-    if (line.text.trim() === '') continue;
-    if (recordType && cut(line.text, recordType) !== options.record_type!.equals) continue;
-    if (line.text.length >= minimum) {
-      yield { ok: true, rowNumber: line.number, fields: cutAll(line.text, columns), groups: {}, raw: clipRaw(line.text) };
-    } else if (!line.terminated) {
+  let batch: AdapterItem[] = [];
+  const lines = splitLines((number, text, terminated) => {
+    if (isBlank(text)) return;
+    if (recordType && cut(text, recordType) !== equals) return;
+    if (text.length >= minimum) {
+      batch.push(new FlatRow(number, cutAll(text, columns), text));
+    } else if (!terminated) {
       throw new IngestFileError('INGEST_TRUNCATED', path,
-        `the last line is ${line.text.length} characters long and has no line break: the file looks cut off; ask the agency to send it again`,
-        { line: line.number });
+        `the last line is ${text.length} characters long and has no line break: the file looks cut off; ask the agency to send it again`,
+        { line: number });
     } else {
-      yield shortLine(line, columns);
+      batch.push(shortLine({ number, text, terminated }, columns));
     }
+  });
+  try {
+    for await (const text of readText(path, { encoding: options.encoding, onProgress })) {
+      for (const piece of linePieces(text)) {
+        lines.write(piece);
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
+      }
+    }
+    lines.end();
+  } catch (error) {
+    if (batch.length > 0) yield batch;
+    throw error;
   }
-};
+  if (batch.length > 0) yield batch;
+}
 
-const cut = (text: string, column: FixedColumn): string =>
-  text.slice(column.start - 1, column.start - 1 + column.length).trim();
+/** Whether the line holds nothing but white space (what `trim()` removes). */
+const isBlank = (text: string): boolean => !/\S/.test(text);
+
+/** `text.slice(from, to).trim()`, slicing once. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  let start = Math.min(from, text.length);
+  let end = Math.min(to, text.length);
+  while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+  return text.slice(start, end);
+}
+
+/** White space as `String.prototype.trim` removes it: ASCII blanks quickly, anything else by the regular expression's `\s`. */
+const isSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+
+const cut = (text: string, column: FixedColumn): string => trimmedSlice(text, column.start - 1, column.start - 1 + column.length);
 
 function cutAll(text: string, columns: readonly FixedColumn[]): FlatRecord {
   const fields: FlatRecord = {};
