@@ -14,6 +14,7 @@ import { mappingColumns, type MappingColumns } from './mapping-columns.ts';
 import { groupElements, rawValues, valueOf } from './row-values.ts';
 import { withoutSpecialRules } from './special-rules.ts';
 import { parseDateMemo } from './memo.ts';
+import { NONE, RowIssues } from './row-issues.ts';
 
 export type MappedRow =
   | {
@@ -42,40 +43,39 @@ const columnsOf = new WeakMap<Mapping, RawColumns>();
  */
 export function applyMapping(row: SourceRow, mapping: Mapping): MappedRow {
   const { record: rules } = mapping;
-  const problems: Problem[] = [];
+  const issues = new RowIssues();
   const localId = valueOf(row.fields, rules.local_id);
   if (localId === null) {
-    problems.push({ code: 'INGEST_NO_LOCAL_ID', column: rules.local_id, message: `${rules.local_id} is empty: every row needs the agency's own id for the person; add it at source` });
+    issues.reject({ code: 'INGEST_NO_LOCAL_ID', column: rules.local_id, message: `${rules.local_id} is empty: every row needs the agency's own id for the person; add it at source` });
   }
-  const { identifiers, problems: rejected, warnings } = mapIdentifiers(row.fields, rules.identifiers, false);
-  problems.push(...rejected);
+  const identifiers = mapIdentifiers(row.fields, rules.identifiers, false, issues);
   const extraIds = namedValues(row.fields, rules.extra_ids);
   if (!hasIdentity(identifiers, extraIds)) {
-    const dropped = warnings.filter((w) => w.code === 'INGEST_INVALID_IDENTIFIER').map((w) => w.message.split(';')[0]).join('; ');
-    problems.push({ code: 'INGEST_NO_IDENTITY', message: `the row has no name and no identifier${dropped ? ` (${dropped})` : ''}, so it could never be linked to a person; add a name or a valid identifier at source` });
+    const dropped = (issues.warnings ?? []).filter((w) => w.code === 'INGEST_INVALID_IDENTIFIER').map((w) => w.message.split(';')[0]).join('; ');
+    issues.reject({ code: 'INGEST_NO_IDENTITY', message: `the row has no name and no identifier${dropped ? ` (${dropped})` : ''}, so it could never be linked to a person; add a name or a valid identifier at source` });
   }
-  const { events, problems: eventProblems } = mapEvents(row, mapping.events);
-  problems.push(...eventProblems);
-  const asOf = asOfDate(row, rules.as_of, problems);
-  if (problems.length > 0 || localId === null) return { ok: false, problems };
-  const contacts = mapContacts(row, mapping.contacts, localId);
+  const events = mapEvents(row, mapping.events, issues);
+  const asOf = asOfDate(row, rules.as_of, issues);
+  if (issues.problems !== null || localId === null) return { ok: false, problems: issues.problems ?? [] };
+  // contacts come last: their warnings follow the subject's
+  const contacts = mapContacts(row, mapping.contacts, localId, issues);
   const record: CanonicalRecord = {
     kind: 'subject', localId, rowNumber: row.rowNumber, identifiers, extraIds,
     attributes: namedValues(row.fields, rules.attributes), raw: rawOf(row, mapping),
   };
   return {
     ok: true, record, contacts: contacts.contacts, relationships: contacts.relationships, events, asOf,
-    warnings: [...warnings, ...contacts.warnings],
+    warnings: issues.warnings ?? NONE,
   };
 }
 
 /** The row's `record.as_of` date (ISO), null when absent or blank; an unreadable one is a problem. */
-function asOfDate(row: SourceRow, rule: Mapping['record']['as_of'], problems: Problem[]): string | null {
+function asOfDate(row: SourceRow, rule: Mapping['record']['as_of'], issues: RowIssues): string | null {
   const text = rule ? valueOf(row.fields, rule.column) : null;
   if (rule === undefined || text === null) return null;
   const date = parseDateMemo(text, rule.format);
   if (date.ok) return date.value;
-  problems.push({ code: 'INGEST_BAD_AS_OF', column: rule.column, message: `the as-of date ${date.message}; correct it at source` });
+  issues.reject({ code: 'INGEST_BAD_AS_OF', column: rule.column, message: `the as-of date ${date.message}; correct it at source` });
   return null;
 }
 

@@ -12,7 +12,9 @@ import { valueOf } from './row-values.ts';
  */
 export function holds(when: Condition | Condition[] | undefined, fields: FlatRecord): boolean {
   if (when === undefined) return true;
-  return Array.isArray(when) ? when.every((c) => test(c, fields)) : test(when, fields);
+  if (!Array.isArray(when)) return test(when, fields);
+  for (let i = 0; i < when.length; i += 1) if (!test(when[i]!, fields)) return false;
+  return true;
 }
 
 function test(condition: Condition, fields: FlatRecord): boolean {

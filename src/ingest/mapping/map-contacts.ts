@@ -5,19 +5,21 @@
  * be read is dropped, and a contact with neither a name nor an identifier is left out, with a warning.
  */
 import type { CanonicalRecord, CanonicalRelationship } from '../canonical-record.ts';
-import type { Problem } from '../error-codes.ts';
 import type { ContactRule, RelationshipKind } from '../mapping-schema.ts';
 import type { FlatRecord, SourceRow } from '../source-row.ts';
 import { holds } from './conditions.ts';
 import { contactRuleColumns } from './mapping-columns.ts';
 import { hasIdentity, mapIdentifiers } from './map-identifiers.ts';
+import { NONE, type RowIssues } from './row-issues.ts';
 import { groupElements, lookUp, rawValues, valueOf } from './row-values.ts';
 
 export interface MappedContacts {
-  readonly contacts: CanonicalRecord[];
-  readonly relationships: CanonicalRelationship[];
-  readonly warnings: Problem[];
+  readonly contacts: readonly CanonicalRecord[];
+  readonly relationships: readonly CanonicalRelationship[];
 }
+
+/** What a mapping without contact rules finds in every row. */
+export const NO_CONTACTS: MappedContacts = Object.freeze({ contacts: NONE, relationships: NONE });
 
 /**
  * The contact's local id: the mapped column, or one derived from the subject's id, the rule and
@@ -26,9 +28,10 @@ export interface MappedContacts {
 export const derivedContactId = (subjectId: string, ruleIndex: number, position: number): string =>
   `${subjectId}~contact-${ruleIndex + 1}-${position + 1}`;
 
-/** Every contact the rules find in the row. */
-export function mapContacts(row: SourceRow, rules: readonly ContactRule[], subjectId: string): MappedContacts {
-  const result: MappedContacts = { contacts: [], relationships: [], warnings: [] };
+/** Every contact the rules find in the row; what is dropped goes to `issues` as warnings. */
+export function mapContacts(row: SourceRow, rules: readonly ContactRule[], subjectId: string, issues: RowIssues): MappedContacts {
+  if (rules.length === 0) return NO_CONTACTS;
+  const result = { contacts: [] as CanonicalRecord[], relationships: [] as CanonicalRelationship[] };
   rules.forEach((rule, index) => {
     const elements = rule.each === undefined ? [row.fields] : groupElements(row, rule.each);
     elements.forEach((element, position) => {
@@ -37,13 +40,12 @@ export function mapContacts(row: SourceRow, rules: readonly ContactRule[], subje
       const kind = kindOf(rule, element);
       if (kind === null) {
         const value = valueOf(element, rule.kind_from!.column);
-        if (value !== null) result.warnings.push({ code: 'INGEST_UNKNOWN_CODE_VALUE', column: rule.kind_from!.column, message: `${where}: "${value}" is not in kind_from.values; the contact is left out` });
+        if (value !== null) issues.warn({ code: 'INGEST_UNKNOWN_CODE_VALUE', column: rule.kind_from!.column, message: `${where}: "${value}" is not in kind_from.values; the contact is left out` });
         return;
       }
-      const { identifiers, warnings } = mapIdentifiers(element, rule.identifiers, true);
-      result.warnings.push(...warnings);
+      const identifiers = mapIdentifiers(element, rule.identifiers, true, issues);
       if (!hasIdentity(identifiers, null)) {
-        result.warnings.push({ code: 'INGEST_CONTACT_DROPPED', message: `${where} has neither a name nor an identifier; it is left out` });
+        issues.warn({ code: 'INGEST_CONTACT_DROPPED', message: `${where} has neither a name nor an identifier; it is left out` });
         return;
       }
       const localId = (rule.local_id && valueOf(element, rule.local_id)) || derivedContactId(subjectId, index, position);

@@ -6,49 +6,64 @@
  */
 import { parseDateMemo } from './memo.ts';
 import type { CanonicalEvent } from '../canonical-record.ts';
-import type { Problem } from '../error-codes.ts';
 import { SPECIAL_CATEGORY_PREFIXES, type EventCode, type EventRule } from '../mapping-schema.ts';
 import type { FlatRecord, SourceRow } from '../source-row.ts';
 import { holds } from './conditions.ts';
+import { NONE, type RowIssues } from './row-issues.ts';
 import { groupElements, lookUp, valueOf } from './row-values.ts';
 
-export interface MappedEvents {
-  readonly events: CanonicalEvent[];
-  readonly problems: Problem[];
+/** Every event the rules find in the row; a date that cannot be used rejects the row (`issues`). */
+export function mapEvents(row: SourceRow, rules: readonly EventRule[], issues: RowIssues): readonly CanonicalEvent[] {
+  let events: CanonicalEvent[] | null = null;
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index]!;
+    if (rule.each === undefined) {
+      const event = eventOf(rule, index, row.fields, -1, issues);
+      if (event) (events ??= []).push(event);
+      continue;
+    }
+    const elements = groupElements(row, rule.each);
+    for (let position = 0; position < elements.length; position += 1) {
+      const event = eventOf(rule, index, elements[position]!, position, issues);
+      if (event) (events ??= []).push(event);
+    }
+  }
+  return events ?? NONE;
 }
 
-/** Every event the rules find in the row, or the problems with their dates. */
-export function mapEvents(row: SourceRow, rules: readonly EventRule[]): MappedEvents {
-  const events: CanonicalEvent[] = [];
-  const problems: Problem[] = [];
-  rules.forEach((rule, index) => {
-    const elements = rule.each === undefined ? [row.fields] : groupElements(row, rule.each);
-    elements.forEach((element, position) => {
-      if (!holds(rule.when, element)) return;
-      const code = codeOf(rule, element);
-      if (code === null) return;
-      const where = rule.each === undefined ? rule.date.column : `${rule.each}.${position}.${rule.date.column}`;
-      const text = valueOf(element, rule.date.column);
-      if (text === null) {
-        if (rule.when !== undefined) problems.push({ code: 'INGEST_EVENT_DATE_MISSING', column: where, message: `events.${index} (${code}) applies but its date is empty; add the date at source` });
-        return;
-      }
-      const date = parseDateMemo(text, rule.date.format);
-      if (!date.ok) {
-        problems.push({ code: 'INGEST_BAD_EVENT_DATE', column: where, message: `the ${code} date ${date.message}; correct it at source` });
-        return;
-      }
-      events.push({
-        code,
-        occurredOn: date.value,
-        value: rule.value === undefined ? null : valueOf(element, rule.value),
-        detail: detailOf(rule.detail, element),
-        specialCategory: SPECIAL_CATEGORY_PREFIXES.some((prefix) => code.startsWith(prefix)),
-      });
-    });
-  });
-  return { events, problems };
+/** The event one rule gives for the row or one element of its group (`position` ≥ 0), if any. */
+function eventOf(rule: EventRule, index: number, element: FlatRecord, position: number, issues: RowIssues): CanonicalEvent | null {
+  if (!holds(rule.when, element)) return null;
+  const code = codeOf(rule, element);
+  if (code === null) return null;
+  const text = valueOf(element, rule.date.column);
+  if (text === null) {
+    if (rule.when !== undefined) issues.reject({ code: 'INGEST_EVENT_DATE_MISSING', column: where(rule, position), message: `events.${index} (${code}) applies but its date is empty; add the date at source` });
+    return null;
+  }
+  const date = parseDateMemo(text, rule.date.format);
+  if (!date.ok) {
+    issues.reject({ code: 'INGEST_BAD_EVENT_DATE', column: where(rule, position), message: `the ${code} date ${date.message}; correct it at source` });
+    return null;
+  }
+  return {
+    code,
+    occurredOn: date.value,
+    value: rule.value === undefined ? null : valueOf(element, rule.value),
+    detail: detailOf(rule.detail, element),
+    specialCategory: isSpecial(code),
+  };
 }
+
+const where = (rule: EventRule, position: number): string =>
+  (position < 0 ? rule.date.column : `${rule.each}.${position}.${rule.date.column}`);
+
+const special = new Map<string, boolean>();
+const isSpecial = (code: EventCode): boolean => {
+  let known = special.get(code);
+  if (known === undefined) special.set(code, (known = SPECIAL_CATEGORY_PREFIXES.some((prefix) => code.startsWith(prefix))));
+  return known;
+};
 
 function codeOf(rule: EventRule, element: FlatRecord): EventCode | null {
   if (rule.code) return rule.code;
@@ -58,8 +73,9 @@ function codeOf(rule: EventRule, element: FlatRecord): EventCode | null {
 }
 
 function detailOf(columns: readonly string[] | undefined, element: FlatRecord): Record<string, string> | null {
+  if (columns === undefined) return null;
   let detail: Record<string, string> | null = null;
-  for (const column of columns ?? []) {
+  for (const column of columns) {
     const value = valueOf(element, column);
     if (value !== null) (detail ??= {})[column] = value;
   }

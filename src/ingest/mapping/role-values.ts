@@ -17,9 +17,15 @@ import { valueOf } from './row-values.ts';
 
 export type RoleSource = NonNullable<Mapping['record']['identifiers'][IdentifierRole]>;
 
-export type RoleOutcome =
-  | { readonly ok: true; readonly value: Identifiers[keyof Identifiers] }
-  | { readonly ok: false; readonly reject: boolean; readonly code: IngestErrorCode; readonly message: string };
+/** Why a role's value cannot be used: `reject`ed, the row is quarantined; otherwise the field is dropped with a warning. */
+export class RoleProblem {
+  constructor(readonly reject: boolean, readonly code: IngestErrorCode, readonly message: string) {}
+}
+
+export type RoleValue = Identifiers[keyof Identifiers];
+
+/** A standardised value, or why there is none (a value, not a wrapper: a row maps several roles). */
+export type RoleOutcome = RoleValue | RoleProblem;
 
 type Standardiser = (text: string, source: RoleSource) => RoleOutcome;
 
@@ -30,49 +36,51 @@ export const ROLE_KEYS: Record<IdentifierRole, keyof Identifiers> = {
   pnc_id: 'pncId', email: 'email', phone: 'phone',
 };
 
-const ok = (value: Identifiers[keyof Identifiers]): RoleOutcome => ({ ok: true, value });
-const drop = (code: IngestErrorCode, message: string): RoleOutcome => ({ ok: false, reject: false, code, message });
+const drop = (code: IngestErrorCode, message: string): RoleProblem => new RoleProblem(false, code, message);
 const upper = (text: string): string => text.replace(/\s+/g, ' ').toUpperCase();
 const UNKNOWN_SEX = /^(0|9|u|unknown|not known|not stated|not specified|prefer not to say|other)$/i;
 
 const identifier = (normalise: (raw: string) => { ok: true; value: string } | { ok: false; message: string }): Standardiser =>
   (text) => {
     const result = normalise(text);
-    return result.ok ? ok(result.value) : drop('INGEST_INVALID_IDENTIFIER', `${result.message}; it is dropped and the row loads without it`);
+    return result.ok ? result.value : drop('INGEST_INVALID_IDENTIFIER', `${result.message}; it is dropped and the row loads without it`);
   };
 
 const STANDARDISERS: Record<IdentifierRole, Standardiser> = {
-  given_name: (text) => ok(normaliseNameMemo(text.split(';')[0]!)),
-  middle_names: (text) => ok(normaliseNameMemo(text.replaceAll(';', ' '))),
-  family_name: (text) => ok(normaliseNameMemo(text)),
+  given_name: (text) => {
+    const semicolon = text.indexOf(';');
+    return normaliseNameMemo(semicolon === -1 ? text : text.slice(0, semicolon));
+  },
+  middle_names: (text) => normaliseNameMemo(text.replaceAll(';', ' ')),
+  family_name: (text) => normaliseNameMemo(text),
   former_family_names: (text) => {
     const names = text.split(/[;|]/).map((n) => normaliseNameMemo(n)).filter((n): n is string => n !== null);
-    return ok(names.length ? names : null);
+    return names.length ? names : null;
   },
   dob: (text, source) => {
     const format = typeof source === 'object' && !Array.isArray(source) && 'format' in source ? source.format : 'auto';
     const result = parseDateMemo(text, format);
-    return result.ok ? ok(result.value) : { ok: false, reject: true, code: 'INGEST_BAD_DOB', message: `the date of birth ${result.message}; correct it at source` };
+    return result.ok ? result.value : new RoleProblem(true, 'INGEST_BAD_DOB', `the date of birth ${result.message}; correct it at source`);
   },
   sex: (text) => {
     const sex = normaliseSex(text);
-    return sex || UNKNOWN_SEX.test(text) ? ok(sex) : drop('INGEST_UNKNOWN_SEX', `"${text}" is not a recognised sex; it is dropped`);
+    return sex || UNKNOWN_SEX.test(text) ? sex : drop('INGEST_UNKNOWN_SEX', `"${text}" is not a recognised sex; it is dropped`);
   },
-  postcode: (text) => ok(normalisePostcodeMemo(text)?.full ?? upper(text)),
-  address: (text) => ok(upper(text)),
-  locality: (text) => ok(upper(text)),
-  region: (text) => ok(upper(text)),
+  postcode: (text) => normalisePostcodeMemo(text)?.full ?? upper(text),
+  address: (text) => upper(text),
+  locality: (text) => upper(text),
+  region: (text) => upper(text),
   nhs_number: identifier(normaliseNhsNumber),
   upn: identifier(normaliseUpn),
   ni_number: identifier(normaliseNiNumber),
   pnc_id: identifier(normalisePncId),
   email: (text) => {
     const email = normaliseEmail(text);
-    return email ? ok(email) : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not an email address; it is dropped`);
+    return email ? email : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not an email address; it is dropped`);
   },
   phone: (text) => {
     const phone = normalisePhone(text);
-    return phone ? ok(phone) : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not a UK phone number; it is dropped`);
+    return phone ? phone : drop('INGEST_INVALID_CONTACT_DETAIL', `"${text}" is not a UK phone number; it is dropped`);
   },
 };
 
@@ -92,5 +100,5 @@ export function readRole(fields: FlatRecord, source: RoleSource): string | null 
 /** The standardised value of one role (null when the row has none), or why it cannot be used. */
 export function standardiseRole(role: IdentifierRole, fields: FlatRecord, source: RoleSource): RoleOutcome {
   const text = readRole(fields, source);
-  return text === null ? ok(null) : STANDARDISERS[role](text, source);
+  return text === null ? null : STANDARDISERS[role](text, source);
 }
