@@ -35,7 +35,7 @@ export const emptyChunk = (): Chunk => ({ records: new Map(), asOf: new Map(), e
  */
 export function addMapped(chunk: Chunk, mapped: Extract<MappedRow, { ok: true }>): void {
   const subject = recordKey('subject', mapped.record.localId);
-  const held = chunk.asOf.get(subject);
+  const held = chunk.asOf.size === 0 ? undefined : chunk.asOf.get(subject);
   if (held === undefined || mapped.asOf === null || mapped.asOf >= held) {
     chunk.records.set(subject, mapped.record);
     if (mapped.asOf !== null) chunk.asOf.set(subject, mapped.asOf);

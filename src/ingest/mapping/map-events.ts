@@ -19,16 +19,23 @@ export function mapEvents(row: SourceRow, rules: readonly EventRule[], issues: R
     const rule = rules[index]!;
     if (rule.each === undefined) {
       const event = eventOf(rule, index, row.fields, -1, issues);
-      if (event) (events ??= []).push(event);
+      if (event) events = added(events, event);
       continue;
     }
     const elements = groupElements(row, rule.each);
     for (let position = 0; position < elements.length; position += 1) {
       const event = eventOf(rule, index, elements[position]!, position, issues);
-      if (event) (events ??= []).push(event);
+      if (event) events = added(events, event);
     }
   }
   return events ?? NONE;
+}
+
+/** The list with the event added (a list of one made to measure: most rows give one event). */
+function added(events: CanonicalEvent[] | null, event: CanonicalEvent): CanonicalEvent[] {
+  if (events === null) return [event];
+  events.push(event);
+  return events;
 }
 
 /** The event one rule gives for the row or one element of its group (`position` ≥ 0), if any. */
