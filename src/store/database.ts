@@ -31,7 +31,7 @@ export interface SqlClient {
    * columns, `stage (a, b)`. The store's own clients have it (PostgreSQL: COPY FROM STDIN; PGlite:
    * COPY FROM '/dev/blob'); a temporary table is visible to it only inside `transaction`.
    */
-  copyIn?(target: string, text: string): Promise<void>;
+  copyIn?(target: string, text: string | Uint8Array): Promise<void>;
 }
 
 export interface Store {
@@ -87,7 +87,7 @@ async function openPglite(dataDir: string): Promise<Store> {
     async exec(text: string) {
       await q.exec(text);
     },
-    async copyIn(target: string, text: string) {
+    async copyIn(target: string, text: string | Uint8Array) {
       await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
     },
   });
@@ -119,8 +119,8 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
   // while the pool is closing) is dropped by the pool and replaced when next needed; without a
   // listener, Node would treat the pool's 'error' event as an uncaught exception and stop.
   pool.on('error', () => undefined);
-  const copyIn = async (conn: pg.PoolClient, target: string, text: string): Promise<void> => {
-    await pipeline(Readable.from([Buffer.from(text)]), conn.query(copyFrom(`COPY ${target} FROM STDIN`)));
+  const copyIn = async (conn: pg.PoolClient, target: string, text: string | Uint8Array): Promise<void> => {
+    await pipeline(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), conn.query(copyFrom(`COPY ${target} FROM STDIN`)));
   };
   const wrap = (q: Pick<pg.PoolClient, 'query'>, conn?: pg.PoolClient): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
@@ -131,7 +131,7 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
     async exec(text: string) {
       await q.query(text);
     },
-    async copyIn(target: string, text: string) {
+    async copyIn(target: string, text: string | Uint8Array) {
       if (conn) return copyIn(conn, target, text);
       const own = await pool.connect();
       try { await copyIn(own, target, text); } finally { own.release(); }

@@ -37,6 +37,11 @@ export interface LoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   /** Rows per write (default 5,000). */
   readonly chunkRows?: number;
+  /**
+   * Write chunks of records new to the dataset straight into the tables (default true); false sends
+   * every chunk through the staging tables, as when no run of ids could be drawn for it.
+   */
+  readonly direct?: boolean;
   /** Reads the file in place of the format's adapter (tests inject failures through it). */
   readonly readItems?: Adapter;
 }
@@ -98,7 +103,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
         const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
         for await (const chunk of mappedChunks(items, context)) {
           const mode = fresh.modeFor(chunk.records.keys());
-          const firstId = mode === 'insert' && chunk.records.size > 0 ? await ids.take(chunk.records.size) : null;
+          const firstId = mode === 'insert' && chunk.records.size > 0 && options.direct !== false ? await ids.take(chunk.records.size) : null;
           // prepared while the previous chunk is still being written
           const prepared = prepareChunk(chunk, batch, mode, firstId);
           await written();

@@ -13,7 +13,7 @@ import type { SpecialCategoryKey } from '../../governance/special-category/index
 import type { SqlClient } from '../../store/index.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
-import { copyField, copyJson } from './copy-text.ts';
+import { CopyRows } from './copy-text.ts';
 import type { WriteMode } from './fresh-keys.ts';
 import { storedEventFields } from './seal-events.ts';
 
@@ -124,13 +124,15 @@ export interface PreparedChunk {
   /** `direct`: the text is the tables' own rows, ids included; otherwise the staging tables' rows, written with `mode`. */
   readonly direct: boolean;
   readonly mode: WriteMode;
-  readonly records: string;
-  readonly events: string;
-  readonly relationships: string;
+  readonly records: Buffer;
+  readonly events: Buffer;
+  readonly relationships: Buffer;
   /** How many event rows the text holds (all of them new when `direct`). */
   readonly eventRows: number;
   readonly quarantined: unknown[] | null;
 }
+
+const NOTHING = Buffer.alloc(0);
 
 /** The direct write's column lists. */
 const DIRECT_RECORDS = `source_records (id, dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})`;
@@ -155,11 +157,11 @@ export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode 
   const direct = mode === 'insert' && firstId !== null ? { firstId, batch, ids: new Map<string, number>() } : null;
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
-  const records = some ? recordsText(chunk.records, direct) : '';
-  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: '', rows: 0 };
+  const records = some ? recordsText(chunk.records, direct) : NOTHING;
+  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
   return {
     direct: direct !== null, mode, records, events: events.text, eventRows: events.rows,
-    relationships: some ? relationshipsText(chunk.relationships, direct) : '',
+    relationships: some ? relationshipsText(chunk.relationships, direct) : NOTHING,
     quarantined: q.length ? [q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code), q.map((e) => e.message), q.map((e) => e.raw)] : null,
   };
 }
@@ -175,15 +177,15 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
   // waiting for Node between them (Node is by then mapping the next chunk)
   const steps: Promise<unknown>[] = [];
   let eventsAdded: Promise<number> = Promise.resolve(0);
-  if (chunk.records && chunk.direct) {
+  if (chunk.records.length > 0 && chunk.direct) {
     steps.push(copyIn(DIRECT_RECORDS, chunk.records));
-    if (chunk.events) steps.push(copyIn(DIRECT_EVENTS, chunk.events));
-    if (chunk.relationships) steps.push(copyIn(DIRECT_RELATIONSHIPS, chunk.relationships));
+    if (chunk.events.length > 0) steps.push(copyIn(DIRECT_EVENTS, chunk.events));
+    if (chunk.relationships.length > 0) steps.push(copyIn(DIRECT_RELATIONSHIPS, chunk.relationships));
     eventsAdded = Promise.resolve(chunk.eventRows);
-  } else if (chunk.records) {
+  } else if (chunk.records.length > 0) {
     steps.push(copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records));
-    if (chunk.events) steps.push(copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events));
-    if (chunk.relationships) steps.push(copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships));
+    if (chunk.events.length > 0) steps.push(copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events));
+    if (chunk.relationships.length > 0) steps.push(copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships));
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
@@ -200,63 +202,66 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
 }
 
 /** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
-function recordsText(records: Chunk['records'], direct: DirectIds | null): string {
-  const batchColumns = direct ? `\t${copyField(direct.batch.datasetId)}\t${copyField(direct.batch.agencyId)}\t${direct.batch.batchId}\t` : '';
+function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffer {
+  const out = new CopyRows();
   let id = direct?.firstId ?? 0;
-  let text = '';
   for (const [key, record] of records) {
     if (direct) {
       direct.ids.set(key, id);
-      text += `${id}${batchColumns}`;
+      out.plain(String(id)).field(direct.batch.datasetId).field(direct.batch.agencyId).plain(String(direct.batch.batchId));
       id += 1;
     }
     const ids = record.identifiers as Record<string, unknown>;
-    text += `${copyField(record.localId)}\t${record.kind}\t${record.rowNumber}`;
-    for (const [, name, type] of IDENTIFIER_COLUMNS) text += `\t${type === 'jsonb' ? copyJson(ids[name]) : copyField(ids[name])}`;
-    text += `\t${copyJson(record.extraIds)}\t${copyJson(record.attributes)}\t${copyJson(record.raw)}\n`;
+    out.field(record.localId).plain(record.kind).plain(String(record.rowNumber));
+    for (const [, name, type] of IDENTIFIER_COLUMNS) {
+      if (type === 'jsonb') out.json(ids[name]);
+      else out.field(ids[name]);
+    }
+    out.json(record.extraIds).json(record.attributes).json(record.raw).end();
   }
-  return text;
+  return out.take();
 }
 
 /**
  * The events in COPY text (sealed where special category), each once per record, code, date and
  * value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
  */
-function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: string; rows: number } {
-  const batchColumns = direct ? `\t${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}` : '';
+function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: Buffer; rows: number } {
+  const out = new CopyRows();
   const seen = new Set<string>();
-  let text = '';
   for (const { recordKey, event } of events) {
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const stored = storedEventFields(event, key);
-    // events belong to subject records (the key's kind); occurredOn is an ISO date from parseDate: nothing to escape
-    const head = direct ? `${idOf(direct, recordKey)}${batchColumns}` : copyField(localIdOf(recordKey));
-    text += `${head}\t${copyField(event.code)}\t${event.occurredOn}\t${copyField(stored.value)}\t${copyJson(stored.detail)}\t${event.specialCategory ? 't' : 'f'}\n`;
+    if (direct) out.plain(String(idOf(direct, recordKey))).field(direct.batch.datasetId).plain(String(direct.batch.batchId));
+    else out.field(localIdOf(recordKey));
+    // occurredOn is an ISO date from parseDate: nothing to escape
+    out.field(event.code).plain(event.occurredOn).field(stored.value).json(stored.detail).plain(event.specialCategory ? 't' : 'f').end();
   }
-  return { text, rows: seen.size };
+  const rows = out.rows;
+  return { text: out.take(), rows };
 }
 
 /**
  * The relationships in COPY text: for the staged write each record as its kind and local id (both are
  * records of the chunk); for the direct one the batch's columns and both ids, each relationship once.
  */
-function relationshipsText(relationships: Chunk['relationships'], direct: DirectIds | null): string {
-  let text = '';
-  if (!direct) {
-    for (const r of relationships) text += `${keyText(r.fromKey)}\t${keyText(r.toKey)}\t${r.kind}\n`;
-    return text;
-  }
-  const batchColumns = `${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}`;
+function relationshipsText(relationships: Chunk['relationships'], direct: DirectIds | null): Buffer {
+  const out = new CopyRows();
   const seen = new Set<string>();
   for (const r of relationships) {
-    const line = `${batchColumns}\t${idOf(direct, r.fromKey)}\t${idOf(direct, r.toKey)}\t${r.kind}\n`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    text += line;
+    if (!direct) {
+      out.plain(kindOf(r.fromKey)).field(localIdOf(r.fromKey)).plain(kindOf(r.toKey)).field(localIdOf(r.toKey)).plain(r.kind).end();
+      continue;
+    }
+    const from = idOf(direct, r.fromKey);
+    const to = idOf(direct, r.toKey);
+    if (seen.has(`${from} ${to} ${r.kind}`)) continue;
+    seen.add(`${from} ${to} ${r.kind}`);
+    out.field(direct.batch.datasetId).plain(String(direct.batch.batchId)).plain(String(from)).plain(String(to)).plain(r.kind).end();
   }
-  return text;
+  return out.take();
 }
 
 /** The id a direct write gave a record of its chunk. */
@@ -268,4 +273,4 @@ function idOf(direct: DirectIds, key: string): number {
 
 /** A record key (`recordKey`) is kind, NUL, local id. */
 const localIdOf = (key: string): string => key.slice(key.indexOf('\u0000') + 1);
-const keyText = (key: string): string => `${key.slice(0, key.indexOf('\u0000'))}\t${copyField(localIdOf(key))}`;
+const kindOf = (key: string): string => key.slice(0, key.indexOf('\u0000'));
