@@ -40,6 +40,7 @@ describe('CsvRecords', () => {
     { description: 'plain lines, LF', text: 'a,b\nc,d\n', records: [[['a', 'b'], 1], [['c', 'd'], 2]] },
     { description: 'CRLF, a blank line skipped but counted, a last line without a break', text: 'a,b\r\n\r\nc,\r\nd', records: [[['a', 'b'], 1], [['c', ''], 3], [['d'], 4]] },
     { description: 'a quoted field from line 2 on (csv-parse reads the rest)', text: 'a,b\n"x\ny",z\nc,d\n', records: [[['a', 'b'], 1], [['x\ny', 'z'], 3], [['c', 'd'], 4]] },
+    { description: 'quoted fields closed on their line', text: '"Id","Name"\n"1","Ann, ""Nan"""\n2,\n', records: [[['Id', 'Name'], 1], [['1', 'Ann, "Nan"'], 2], [['2', ''], 3]] },
     { description: 'a carriage return inside a line of an LF file', text: 'a,b\nc\r,d\ne,f\n', records: [[['a', 'b'], 1], [['c\r', 'd'], 3], [['e', 'f'], 4]] },
   ])('reads $description as csv-parse does', ({ text, records }) => {
     expect(read([text], ',')).toEqual({ records, error: null });
@@ -59,8 +60,8 @@ describe('CsvRecords', () => {
     }), { numRuns: 3000 });
   });
 
-  it('reads generated extracts of quoted and plain fields cut anywhere as csv-parse does', () => {
-    const field = fc.constantFrom('a', '', 'b c', '"x,y"', '"p\nq"', '"r\r\ns"', '"3 ""q"""');
+  it('reads generated extracts of quoted, plain and malformed fields cut anywhere as csv-parse does', () => {
+    const field = fc.constantFrom('a', '', 'b c', '"x,y"', '""', '"""x"', '"p\nq"', '"r\r\ns"', '"3 ""q"""', '"q"z', 'a"b', '"s', 't"');
     const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fields) => fields.join(','));
     fc.assert(fc.property(fc.array(line, { maxLength: 10 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (lines, eol, last, at) => {
       const text = lines.join(eol) + (last ? eol : '');

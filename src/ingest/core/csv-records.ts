@@ -1,11 +1,12 @@
 /**
  * CSV records from streamed text, each with the line it ends on, exactly as csv-parse reads them
  * (`bom`, `relax_column_count`, `skip_empty_lines`, the record delimiter discovered from the first
- * line break) — but without its byte-by-byte state machine where a line cannot hold anything it
- * would treat specially. Lines free of quotes and of stray carriage returns or line feeds are split
- * here, at the delimiter; from the first line that holds one, the rest of the file goes through
- * csv-parse's own parsing core, started at that line (same records, same line numbers, same errors
- * and messages). `csv-records.test.ts` checks both against csv-parse on generated text.
+ * line break) — but without its byte-by-byte state machine where a line holds nothing it would
+ * treat specially. A line whose quoted fields all close on it (followed by the delimiter or the end
+ * of the line), with no other quote and no stray carriage return or line feed, is split here; from
+ * the first line that is not, the rest of the file goes through csv-parse's own parsing core,
+ * started at that line (same records, same line numbers, same errors and messages).
+ * `csv-records.test.ts` checks both against csv-parse on generated text.
  */
 import { Parser, type CsvError } from 'csv-parse';
 
@@ -23,6 +24,7 @@ type Mode = 'undecided' | 'lf' | 'crlf' | 'parser';
 const LF = 10;
 const CR = 13;
 const QUOTE = '"';
+const QUOTE_CODE = 34;
 
 /** Reads CSV text written to it piece by piece; `end()` after the last piece. Throws csv-parse's `CsvError`. */
 export class CsvRecords {
@@ -47,8 +49,9 @@ export class CsvRecords {
         this.pending = text;
         return;
       }
+      // csv-parse takes the first line break outside quotes for the record delimiter
       const quote = text.indexOf(QUOTE);
-      if (quote !== -1 && quote < first) return this.handOver(text, 0, false);
+      if (quote !== -1 && quote < first && lineFields(text, 0, first, this.delimiter) === null) return this.handOver(text, 0, false);
       if (text.charCodeAt(first) === LF) this.mode = 'lf';
       else if (text.charCodeAt(first + 1) === LF) this.mode = 'crlf';
       else return this.handOver(text, 0, false);
@@ -58,9 +61,8 @@ export class CsvRecords {
       this.pending = text;
       return;
     }
-    const safe = this.safeEnd(text, last + 1);
-    this.splitLines(text, safe);
-    if (safe <= last) return this.handOver(text, safe, false);
+    const read = this.splitLines(text, this.safeEnd(text, last + 1));
+    if (read <= last) return this.handOver(text, read, false);
     this.pending = text.slice(last + 1);
   }
 
@@ -69,60 +71,61 @@ export class CsvRecords {
     const text = this.pending;
     this.pending = '';
     if (text === '') return;
-    if (this.mode === 'undecided' || this.safeEnd(text, text.length) < text.length) return this.handOver(text, 0, true);
+    const safe = this.mode !== 'undecided' && this.safeEnd(text, text.length) === text.length;
+    const record = safe ? lineFields(text, 0, text.length, this.delimiter) : null;
+    if (record === null) return this.handOver(text, 0, true);
     this.lines += 1;
-    this.onRecord(this.fields(text, 0, text.length), this.lines);
+    this.onRecord(record, this.lines);
   }
 
   /**
    * Where the lines this reader may split itself end, within `text[0, end)` (which ends at a line
-   * break, or is the file's last line): the start of the first line holding a quote or a line break
-   * other than the record delimiter, or `end`.
+   * break, or is the file's last line): the start of the first line holding a line break other than
+   * the record delimiter (csv-parse counts it as a line, even inside quotes), or `end`.
    */
   private safeEnd(text: string, end: number): number {
-    let bad = text.indexOf(QUOTE);
-    if (bad >= end) bad = -1;
     const stray = this.mode === 'lf' ? strayCr(text, end) : strayBreak(text, end);
-    if (stray !== -1 && (bad === -1 || stray < bad)) bad = stray;
-    if (bad === -1) return end;
-    return bad === 0 ? 0 : text.lastIndexOf('\n', bad - 1) + 1;
+    if (stray === -1) return end;
+    return stray === 0 ? 0 : text.lastIndexOf('\n', stray - 1) + 1;
   }
 
-  /** Splits the whole lines of `text[0, end)` (`end` just after a line feed, or 0). */
-  private splitLines(text: string, end: number): void {
+  /**
+   * Splits the whole lines of `text[0, end)` (`end` just after a line feed, or 0) up to the first
+   * line csv-parse must read; gives where it stopped (`end` when it read them all).
+   */
+  private splitLines(text: string, end: number): number {
     const crlf = this.mode === 'crlf' ? 1 : 0;
     const { delimiter } = this;
-    // the next delimiter at or after the line being split (never inside a line break: it is neither CR nor LF)
+    // the next delimiter and the next quote at or after the line being split (neither is CR or LF)
     let next = text.indexOf(delimiter);
+    let quote = text.indexOf(QUOTE);
     for (let start = 0; start < end;) {
       const nl = text.indexOf('\n', start);
       const stop = nl - crlf;
-      this.lines += 1;
-      if (stop > start) {
-        const record: string[] = [];
-        let from = start;
-        while (next !== -1 && next < stop) {
-          record.push(text.slice(from, next));
-          from = next + 1;
-          next = text.indexOf(delimiter, from);
-        }
-        record.push(text.slice(from, stop));
+      if (quote !== -1 && quote < stop) {
+        const record = lineFields(text, start, stop, delimiter);
+        if (record === null) return start;
+        this.lines += 1;
         this.onRecord(record, this.lines);
+        quote = text.indexOf(QUOTE, nl);
+        if (next !== -1 && next < nl) next = text.indexOf(delimiter, nl);
+      } else {
+        this.lines += 1;
+        if (stop > start) {
+          const record: string[] = [];
+          let from = start;
+          while (next !== -1 && next < stop) {
+            record.push(text.slice(from, next));
+            from = next + 1;
+            next = text.indexOf(delimiter, from);
+          }
+          record.push(text.slice(from, stop));
+          this.onRecord(record, this.lines);
+        }
       }
       start = nl + 1;
     }
-  }
-
-  /** The fields of the one line `text[start, stop)`. */
-  private fields(text: string, start: number, stop: number): string[] {
-    const record: string[] = [];
-    let from = start;
-    for (let at = text.indexOf(this.delimiter, from); at !== -1 && at < stop; at = text.indexOf(this.delimiter, from)) {
-      record.push(text.slice(from, at));
-      from = at + 1;
-    }
-    record.push(text.slice(from, stop));
-    return record;
+    return end;
   }
 
   /** From `text[from…]` on, csv-parse reads the file, starting at the line after those read here. */
@@ -145,6 +148,42 @@ export class CsvRecords {
     const core = this.core!;
     const error = core.parse(text === undefined ? undefined : Buffer.from(text), end, (record) => this.onRecord(record, core.info.lines), () => undefined);
     if (error !== undefined) throw error;
+  }
+}
+
+/**
+ * The fields of the line `text[start, stop)` as csv-parse reads them, quoted fields unquoted (`""`
+ * inside is one quote); null where csv-parse may read it otherwise: a quoted field not closed on the
+ * line, or closed before anything but the delimiter, or a quote inside an unquoted field (an error,
+ * or a field running on to the next line: csv-parse decides).
+ */
+export function lineFields(text: string, start: number, stop: number, delimiter: string): string[] | null {
+  const record: string[] = [];
+  let from = start;
+  for (;;) {
+    if (from < stop && text.charCodeAt(from) === QUOTE_CODE) {
+      let value = '';
+      let at = from + 1;
+      let quote = text.indexOf(QUOTE, at);
+      while (quote !== -1 && quote + 1 < stop && text.charCodeAt(quote + 1) === QUOTE_CODE) {
+        value += text.slice(at, quote + 1);
+        at = quote + 2;
+        quote = text.indexOf(QUOTE, at);
+      }
+      if (quote === -1 || quote >= stop) return null;
+      record.push(value + text.slice(at, quote));
+      if (quote + 1 === stop) return record;
+      if (text[quote + 1] !== delimiter) return null;
+      from = quote + 2;
+      continue;
+    }
+    let to = text.indexOf(delimiter, from);
+    if (to === -1 || to > stop) to = stop;
+    const quote = text.indexOf(QUOTE, from);
+    if (quote !== -1 && quote < to) return null;
+    record.push(text.slice(from, to));
+    if (to === stop) return record;
+    from = to + 1;
   }
 }
 
