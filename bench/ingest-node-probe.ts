@@ -6,7 +6,7 @@
  * garbage collector's share, rows/s and peak RSS, then the median — against the target of about
  * 20 µs/row for the whole of Node's work if ingest is to reach 50,000 rows/s into PostgreSQL on two cores.
  *
- * Run: `node bin/run-ts.mjs bench/ingest-node-probe.ts [--rows 300000] [--only csv|fixed-width] [--runs 3] [--digest] [--prepare]`
+ * Run: `node bin/run-ts.mjs bench/ingest-node-probe.ts [--rows 300000] [--only csv|fixed-width] [--runs 3] [--chunk-rows 5000] [--digest] [--prepare]`
  * - `--digest`: also prints a SHA-256 of every chunk's records, events, relationships and
  *   quarantined rows (costs CPU; for checking that a change keeps the output identical);
  * - `--prepare`: also turns each chunk into COPY text for the staged write (`prepareChunk`, part of the write side's Node work);
@@ -51,7 +51,7 @@ export interface NodeProbeResult {
 const TARGET_MICROS = 20;
 
 /** One measured read of `file`, in this process. */
-async function probeOne(format: Format, file: string, configDir: string, rows: number, digest: boolean, prepare: boolean): Promise<NodeProbeResult> {
+async function probeOne(format: Format, file: string, configDir: string, rows: number, digest: boolean, prepare: boolean, chunkRows: number): Promise<NodeProbeResult> {
   const dataset = `bench-${format}`;
   const read = await readMapping(configDir, dataset);
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
@@ -75,7 +75,7 @@ async function probeOne(format: Format, file: string, configDir: string, rows: n
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const items = adapters[mapping.format]({ path: file, options: mapping.options, onColumns: (c) => { columns = c; } });
-  for await (const chunk of mappedChunks(items, { mapping, policy, chunkRows: 5000, stats, declaredColumns: () => columns })) {
+  for await (const chunk of mappedChunks(items, { mapping, policy, chunkRows, stats, declaredColumns: () => columns })) {
     records += chunk.records.size;
     events += chunk.events.length;
     quarantined += chunk.quarantined.length;
@@ -105,7 +105,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 const uptime = (): string => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 /** Generates the extracts and probes each `runs` times, one child process per run. */
-export async function runNodeProbe(options: { rows?: number; formats?: Format[]; runs?: number; digest?: boolean; prepare?: boolean } = {}): Promise<NodeProbeResult[]> {
+export async function runNodeProbe(options: { rows?: number; formats?: Format[]; runs?: number; digest?: boolean; prepare?: boolean; chunkRows?: number } = {}): Promise<NodeProbeResult[]> {
   const rows = options.rows ?? 300_000;
   const runs = options.runs ?? 3;
   const dir = mkdtempSync(join(tmpdir(), 'ingest-node-probe-'));
@@ -120,7 +120,7 @@ export async function runNodeProbe(options: { rows?: number; formats?: Format[];
         const load = uptime();
         const child = spawnSync(process.execPath,
           [...(process.env.PROBE_NODE_ARGS ?? '').split(' ').filter(Boolean), 'bin/run-ts.mjs', fileURLToPath(import.meta.url),
-            '--one', format, file, join(dir, 'config'), String(rows), options.digest ? 'digest' : '-', options.prepare ? 'prepare' : '-'],
+            '--one', format, file, join(dir, 'config'), String(rows), options.digest ? 'digest' : '-', options.prepare ? 'prepare' : '-', String(options.chunkRows ?? 5000)],
           { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
         const line = child.stdout.trim().split('\n').at(-1) ?? '';
         if (child.status !== 0) throw new Error(`${format} run ${run} failed (exit ${child.status}): ${line}`);
@@ -146,8 +146,8 @@ export async function runNodeProbe(options: { rows?: number; formats?: Format[];
 const argv = process.argv.slice(2);
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (argv[0] === '--one') {
-    const [, format, file, configDir, rows, digest, prepare] = argv;
-    const result = await probeOne(format as Format, file!, configDir!, Number(rows), digest === 'digest', prepare === 'prepare');
+    const [, format, file, configDir, rows, digest, prepare, chunkRows] = argv;
+    const result = await probeOne(format as Format, file!, configDir!, Number(rows), digest === 'digest', prepare === 'prepare', Number(chunkRows ?? 5000));
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
     const value = (flag: string): string | undefined => { const at = argv.indexOf(flag); return at === -1 ? undefined : argv[at + 1]; };
@@ -157,6 +157,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       runs: value('--runs') ? Number(value('--runs')) : undefined,
       digest: argv.includes('--digest'),
       prepare: argv.includes('--prepare'),
+      chunkRows: value('--chunk-rows') ? Number(value('--chunk-rows')) : undefined,
     });
   }
 }
