@@ -5,19 +5,15 @@
  * `address.0.postalCode`), and `groups` holds the resources that refer to it, keyed by type
  * (`EpisodeOfCare`, `Encounter`, `Condition`, …), each flattened the same way.
  */
-import pick from 'stream-json/filters/pick.js';
-import streamValues from 'stream-json/streamers/stream-values.js';
 import type { Adapter } from '../core/adapter.ts';
 import { clipRaw } from '../core/adapter.ts';
-import { groupByPatient, type FhirEntry, type FhirGroup } from '../core/fhir-grouping.ts';
+import { fhirEntries } from '../core/fhir-entries.ts';
+import { groupByPatient, type FhirGroup } from '../core/fhir-grouping.ts';
 import { IngestFileError } from '../core/file-error.ts';
 import { flatten } from '../core/flatten.ts';
-import { streamJson } from '../core/json-stream.ts';
 import { peekText } from '../core/peek-text.ts';
 import { readText } from '../core/text-stream.ts';
 import type { AdapterItem, FlatRecord } from '../source-row.ts';
-
-const isEntry = (stack: readonly unknown[]): boolean => stack.length === 2 && stack[0] === 'entry' && typeof stack[1] === 'number';
 
 export const fhirAdapter: Adapter = async function* fhirRows({ path, options, onProgress }) {
   const { first, text } = await peekText(readText(path, { encoding: options.encoding, onProgress }));
@@ -25,17 +21,12 @@ export const fhirAdapter: Adapter = async function* fhirRows({ path, options, on
   if (first !== '{') {
     throw new IngestFileError('INGEST_MALFORMED', path, `the file starts with "${first}", not with a FHIR Bundle; expected NDJSON Bundles or one Bundle`, { line: 1 });
   }
-  const entries = streamJson<{ value: FhirEntry }>(path, text, [pick({ filter: isEntry }), streamValues()], { jsonStreaming: true });
   let rowNumber = 0;
-  for await (const group of groupByPatient(values(entries))) yield toItem((rowNumber += 1), group);
+  for await (const group of groupByPatient(fhirEntries(path, text))) yield toItem((rowNumber += 1), group);
   if (rowNumber === 0) {
     throw new IngestFileError('INGEST_NO_RECORDS_FOUND', path, 'no Bundle entries found; expected FHIR Bundles with an `entry` array');
   }
 };
-
-async function* values(items: AsyncIterable<{ value: FhirEntry }>): AsyncGenerator<FhirEntry> {
-  for await (const item of items) yield item.value;
-}
 
 function toItem(rowNumber: number, group: FhirGroup): AdapterItem {
   if (group.kind === 'orphan') {
