@@ -22,6 +22,7 @@ import { mappedChunks } from './mapped-chunks.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
 import { freshKeys } from './fresh-keys.ts';
 import { recordIds } from './record-ids.ts';
+import { writePipeline } from './write-pipeline.ts';
 import { createStaging, prepareChunk, writePrepared } from './write-chunk.ts';
 
 export interface DatasetPlan {
@@ -92,30 +93,22 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       const context = { mapping: plan.mapping, policy: plan.policy, chunkRows: options.chunkRows ?? 5000, stats, declaredColumns: () => columns };
       // new records' ids are drawn ahead, on PostgreSQL over another connection (sequences are not transactional)
       const ids = recordIds(store.kind === 'postgres' ? store.sql : tx);
-      // one chunk is written while the next is mapped; a failed write is thrown when next awaited
-      let writing: Promise<void> | null = null;
-      let failure: { readonly error: unknown } | null = null;
-      const written = async (): Promise<void> => {
-        await writing;
-        if (failure) throw failure.error;
-      };
+      // two chunks may be on their way to the store while the next is mapped and prepared
+      const writes = writePipeline(2);
       try {
         const batch = { datasetId, agencyId: plan.mapping.agency, batchId, specialCategoryKey: plan.specialCategoryKey, asOf: plan.mapping.record.as_of };
         for await (const chunk of mappedChunks(items, context)) {
           const mode = fresh.modeFor(chunk.records.keys());
           const firstId = mode === 'insert' && chunk.records.size > 0 && options.direct !== false ? await ids.take(chunk.records.size) : null;
-          // prepared while the previous chunk is still being written
           const prepared = prepareChunk(chunk, batch, mode, firstId);
-          await written();
-          writing = writePrepared(tx, batch, prepared).then(({ eventsAdded }) => {
-            stats.eventsAdded += eventsAdded;
-          }, (error: unknown) => {
-            failure ??= { error };
+          await writes.add(async () => {
+            stats.eventsAdded += (await writePrepared(tx, batch, prepared)).eventsAdded;
           });
         }
-        await written();
+        await writes.drain();
       } finally {
-        await writing;
+        // on a failure too, every write settles before the transaction ends (the first error is the one thrown)
+        await writes.drain().catch(() => undefined);
         await ids.settle();
       }
       await completeBatch(tx, batchId, stats);

@@ -171,34 +171,27 @@ export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode 
  * leaves empty again); returns how many events were new.
  */
 export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk): Promise<{ eventsAdded: number }> {
-  const copyIn = sql.copyIn?.bind(sql);
-  if (!copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
-  // every statement is sent at once, in order: the connection runs them one after the other without
-  // waiting for Node between them (Node is by then mapping the next chunk)
-  const steps: Promise<unknown>[] = [];
-  let eventsAdded: Promise<number> = Promise.resolve(0);
+  if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
+  let eventsAdded = 0;
   if (chunk.records.length > 0 && chunk.direct) {
-    steps.push(copyIn(DIRECT_RECORDS, chunk.records));
-    if (chunk.events.length > 0) steps.push(copyIn(DIRECT_EVENTS, chunk.events));
-    if (chunk.relationships.length > 0) steps.push(copyIn(DIRECT_RELATIONSHIPS, chunk.relationships));
-    eventsAdded = Promise.resolve(chunk.eventRows);
+    await sql.copyIn(DIRECT_RECORDS, chunk.records);
+    if (chunk.events.length > 0) await sql.copyIn(DIRECT_EVENTS, chunk.events);
+    if (chunk.relationships.length > 0) await sql.copyIn(DIRECT_RELATIONSHIPS, chunk.relationships);
+    eventsAdded = chunk.eventRows;
   } else if (chunk.records.length > 0) {
-    steps.push(copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records));
-    if (chunk.events.length > 0) steps.push(copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events));
-    if (chunk.relationships.length > 0) steps.push(copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships));
+    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records);
+    if (chunk.events.length > 0) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events);
+    if (chunk.relationships.length > 0) await sql.copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships);
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
     if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
-    eventsAdded = sql.query<{ n: number }>(chunk.mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params).then(([row]) => row?.n ?? 0);
-    steps.push(eventsAdded, sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`));
+    const [row] = await sql.query<{ n: number }>(chunk.mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
+    eventsAdded = row?.n ?? 0;
+    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`);
   }
-  if (chunk.quarantined) steps.push(sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]));
-  // after a failure the rest fail too (the transaction is aborted): the first failure is the one to report
-  const settled = await Promise.allSettled(steps);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return { eventsAdded: await eventsAdded };
+  if (chunk.quarantined) await sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]);
+  return { eventsAdded };
 }
 
 /** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
