@@ -13,7 +13,8 @@ import type { SpecialCategoryKey } from '../../governance/special-category/index
 import type { SqlClient } from '../../store/index.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
-import { CopyRows } from './copy-text.ts';
+import type { CanonicalRecord } from '../canonical-record.ts';
+import { copyField, CopyRows } from './copy-text.ts';
 import type { WriteMode } from './fresh-keys.ts';
 import { storedEventFields } from './seal-events.ts';
 
@@ -36,6 +37,19 @@ const IDENTIFIER_COLUMNS = [
 ] as const;
 
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
+
+/**
+ * A record's identifiers as COPY fields, in the order of IDENTIFIER_COLUMNS (written out: each is
+ * then a plain property read, where a loop over the names reads by key; a test holds the two orders together).
+ */
+export function identifierFields(out: CopyRows, i: CanonicalRecord['identifiers']): void {
+  out.field(i.givenName).field(i.middleNames).field(i.familyName).json(i.formerFamilyNames).field(i.dob).field(i.sex)
+    .field(i.postcode).field(i.address).field(i.locality).field(i.region).field(i.nhsNumber).field(i.upn)
+    .field(i.niNumber).field(i.pncId).field(i.email).field(i.phone);
+}
+
+/** The identifier columns in their COPY order, for the test of `identifierFields`. */
+export const IDENTIFIER_KEYS = IDENTIFIER_COLUMNS.map(([, key]) => key);
 const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
 /** Events are staged with their subject record's local id; the write joins them to the records' ids. */
@@ -198,18 +212,16 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
 function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffer {
   const out = new CopyRows();
   let id = direct?.firstId ?? 0;
+  // the batch's columns, the same in every row, escaped once
+  const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${copyField(direct.batch.agencyId)}\t${direct.batch.batchId}` : '';
   for (const [key, record] of records) {
     if (direct) {
       direct.ids.set(key, id);
-      out.plain(String(id)).field(direct.batch.datasetId).field(direct.batch.agencyId).plain(String(direct.batch.batchId));
+      out.plain(`${id}\t${batchColumns}`);
       id += 1;
     }
-    const ids = record.identifiers as Record<string, unknown>;
     out.field(record.localId).plain(record.kind).plain(String(record.rowNumber));
-    for (const [, name, type] of IDENTIFIER_COLUMNS) {
-      if (type === 'jsonb') out.json(ids[name]);
-      else out.field(ids[name]);
-    }
+    identifierFields(out, record.identifiers);
     out.json(record.extraIds).json(record.attributes).json(record.raw).end();
   }
   return out.take();
@@ -221,13 +233,14 @@ function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffe
  */
 function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: Buffer; rows: number } {
   const out = new CopyRows();
+  const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}` : '';
   const seen = new Set<string>();
   for (const { recordKey, event } of events) {
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const stored = storedEventFields(event, key);
-    if (direct) out.plain(String(idOf(direct, recordKey))).field(direct.batch.datasetId).plain(String(direct.batch.batchId));
+    if (direct) out.plain(`${idOf(direct, recordKey)}\t${batchColumns}`);
     else out.field(localIdOf(recordKey));
     // occurredOn is an ISO date from parseDate: nothing to escape
     out.field(event.code).plain(event.occurredOn).field(stored.value).json(stored.detail).plain(event.specialCategory ? 't' : 'f').end();
