@@ -4,7 +4,10 @@
  * database made on the server named by `TRIBUTARY_BENCH_DATABASE_URL`, skipped without it). Each
  * load runs in its own child process so that its peak RSS is its own. Prints rows/s and peak RSS.
  *
- * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres]`
+ * With `--update`, each store then loads a second extract of the same people with a later event each:
+ * every record is then already held, so the load takes the upsert (the path of a monthly extract).
+ *
+ * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres] [--update]`
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +27,8 @@ type Engine = 'pglite' | 'postgres';
 export interface IngestBenchResult {
   readonly format: Format;
   readonly engine: Engine;
+  /** `first`: into an empty dataset; `update`: the same people again, every record already held (the upsert). */
+  readonly load: 'first' | 'update';
   readonly rows: number;
   readonly loaded: number;
   readonly quarantined: number;
@@ -56,25 +61,25 @@ async function backendCpuSeconds(store: Awaited<ReturnType<typeof openStore>>): 
 const NAMES = ['Ann', 'Bob', 'Cara', 'Dev', 'Eve', 'Finn', 'Gita', 'Hal', 'Ivy', 'Jon'];
 const SURNAMES = ['Smith', 'Jones', 'Patel', 'Brown', 'Khan', 'Taylor', 'Wilson', 'Evans'];
 
-/** Row i of the generated extract: id, names, date of birth, postcode, one dated event. */
-function person(i: number): string[] {
+/** Row i of the generated extract: id, names, date of birth, postcode, one dated event (a year later in extract `edition` 1). */
+function person(i: number, edition: number): string[] {
   const day = String((i % 28) + 1).padStart(2, '0');
   const month = String((i % 12) + 1).padStart(2, '0');
   return [`B${i}`, NAMES[i % NAMES.length]!, SURNAMES[(i >> 3) % SURNAMES.length]!, `${day}/${month}/${2000 + (i % 15)}`,
-    `TB${(i % 9) + 1} ${(i % 9) + 1}AB`, `${day}/${month}/2023`];
+    `TB${(i % 9) + 1} ${(i % 9) + 1}AB`, `${day}/${month}/${2023 + edition}`];
 }
 
 const WIDTHS = [10, 10, 12, 10, 8, 10];
 const COLUMNS = ['Id', 'Forename', 'Surname', 'DOB', 'Postcode', 'EventDate'];
 
 /** Writes the extract line by line (bounded memory whatever the row count). */
-export async function writeExtract(path: string, format: Format, rows: number): Promise<void> {
+export async function writeExtract(path: string, format: Format, rows: number, edition = 0): Promise<void> {
   const out = createWriteStream(path);
   const write = async (line: string): Promise<void> => { if (!out.write(`${line}\n`)) await once(out, 'drain'); };
   if (format === 'csv') await write(COLUMNS.join(','));
   else await write('H BENCH EXTRACT');
   for (let i = 0; i < rows; i += 1) {
-    const fields = person(i);
+    const fields = person(i, edition);
     await write(format === 'csv' ? fields.join(',') : `D${fields.map((f, c) => f.padEnd(WIDTHS[c]!)).join('')}`);
   }
   if (format === 'fixed-width') await write(`T${String(rows).padStart(10, '0')}`);
@@ -141,7 +146,7 @@ async function prepareStore(format: Format, engine: Engine, configDir: string, t
  * One load, in this process: the child side of the bench (the store was created by an earlier
  * child, so PGlite's one-off initdb does not count towards the peak). Prints one JSON line.
  */
-async function loadOne(format: Format, engine: Engine, file: string, configDir: string, target: string, rows: number): Promise<void> {
+async function loadOne(format: Format, engine: Engine, file: string, configDir: string, target: string, rows: number, load: IngestBenchResult['load']): Promise<void> {
   const { store, plan } = await prepareStore(format, engine, configDir, target);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
@@ -160,7 +165,7 @@ async function loadOne(format: Format, engine: Engine, file: string, configDir: 
   if (stats.rowsRead !== rows || stats.rowsLoaded + stats.rowsQuarantined !== rows) throw new Error(`rows not conserved: ${JSON.stringify(stats)}`);
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   const result: IngestBenchResult = {
-    format, engine, rows, loaded: stats.rowsLoaded, quarantined: stats.rowsQuarantined, seconds,
+    format, engine, load, rows, loaded: stats.rowsLoaded, quarantined: stats.rowsQuarantined, seconds,
     rowsPerSecond: rows / seconds, peakRssMiB: peak / 2 ** 20, fileMiB: statSync(file).size / 2 ** 20,
     cpuMicrosPerRow: (cpu.user + cpu.system) / rows,
     serverCpuMicrosPerRow: serverBefore === null || serverAfter === null ? null : ((serverAfter - serverBefore) * 1e6) / rows,
@@ -185,7 +190,7 @@ async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 /** Generates the extracts and loads each into each engine, one child process per load. */
-export async function runIngestBench(options: { rows?: number; formats?: Format[]; engines?: Engine[] } = {}): Promise<IngestBenchResult[]> {
+export async function runIngestBench(options: { rows?: number; formats?: Format[]; engines?: Engine[]; update?: boolean } = {}): Promise<IngestBenchResult[]> {
   const rows = options.rows ?? 1_000_000;
   const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
   const results: IngestBenchResult[] = [];
@@ -194,6 +199,8 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
     for (const format of options.formats ?? ['csv', 'fixed-width']) {
       const file = join(dir, `people.${format === 'csv' ? 'csv' : 'txt'}`);
       await writeExtract(file, format, rows);
+      const update = join(dir, `people-update.${format === 'csv' ? 'csv' : 'txt'}`);
+      if (options.update) await writeExtract(update, format, rows, 1);
       for (const engine of options.engines ?? ['pglite', 'postgres']) {
         const database = engine === 'postgres' ? await benchDatabase() : { url: join(dir, `pglite-${format}`), drop: async () => undefined };
         if (!database) {
@@ -201,26 +208,29 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
           continue;
         }
         try {
-          // INGEST_BENCH_NODE_ARGS (e.g. `--cpu-prof`) goes to the loading child only.
-          const nodeArgs = (mode: string) => (mode === '--one' ? (process.env.INGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) : []);
+          // INGEST_BENCH_NODE_ARGS (e.g. `--cpu-prof`) goes to the loading children only.
+          const nodeArgs = (mode: string) => (mode !== '--init' ? (process.env.INGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) : []);
           const run = (mode: string) => spawnSync(process.execPath,
-            [...nodeArgs(mode), 'bin/run-ts.mjs', fileURLToPath(import.meta.url), mode, format, engine, file, join(dir, 'config'), database.url, String(rows)],
+            [...nodeArgs(mode), 'bin/run-ts.mjs', fileURLToPath(import.meta.url), mode, format, engine, mode === '--update' ? update : file, join(dir, 'config'), database.url, String(rows)],
             { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
           const init = run('--init');
           if (init.status !== 0) throw new Error(`${format} → ${engine}: the store could not be prepared (exit ${init.status})`);
-          const child = run('--one');
-          const line = child.stdout.trim().split('\n').at(-1) ?? '';
-          if (child.status !== 0) throw new Error(`${format} → ${engine} failed (exit ${child.status}): ${line}`);
-          const result = JSON.parse(line) as IngestBenchResult;
-          results.push(result);
-          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, Node CPU ${result.cpuMicrosPerRow.toFixed(0)} µs/row`
-            + `${result.serverCpuMicrosPerRow === null ? '' : `, server CPU ${result.serverCpuMicrosPerRow.toFixed(0)} µs/row`}`
-            + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${result.rowsPerSecond >= 50_000 ? 'met' : 'not met'})` : ''}`);
+          for (const load of options.update ? (['first', 'update'] as const) : (['first'] as const)) {
+            const child = run(load === 'first' ? '--one' : '--update');
+            const line = child.stdout.trim().split('\n').at(-1) ?? '';
+            if (child.status !== 0) throw new Error(`${format} → ${engine} (${load} load) failed (exit ${child.status}): ${line}`);
+            const result = JSON.parse(line) as IngestBenchResult;
+            results.push(result);
+            console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${load === 'update' ? 'update, ' : ''}${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, Node CPU ${result.cpuMicrosPerRow.toFixed(0)} µs/row`
+              + `${result.serverCpuMicrosPerRow === null ? '' : `, server CPU ${result.serverCpuMicrosPerRow.toFixed(0)} µs/row`}`
+              + `${engine === 'postgres' && load === 'first' ? ` (target ≥ 50,000 rows/s: ${result.rowsPerSecond >= 50_000 ? 'met' : 'not met'})` : ''}`);
+          }
         } finally {
           await database.drop();
         }
       }
       rmSync(file, { force: true });
+      rmSync(update, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -233,14 +243,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [mode, format, engine, file, configDir, target, rows] = argv;
   if (mode === '--init') {
     await (await prepareStore(format as Format, engine as Engine, configDir!, target!)).store.close();
-  } else if (mode === '--one') {
-    await loadOne(format as Format, engine as Engine, file!, configDir!, target!, Number(rows));
+  } else if (mode === '--one' || mode === '--update') {
+    await loadOne(format as Format, engine as Engine, file!, configDir!, target!, Number(rows), mode === '--one' ? 'first' : 'update');
   } else {
     const value = (flag: string): string | undefined => { const at = argv.indexOf(flag); return at === -1 ? undefined : argv[at + 1]; };
     await runIngestBench({
       rows: value('--rows') ? Number(value('--rows')) : undefined,
       formats: value('--only') ? [value('--only') as Format] : undefined,
       engines: value('--engine') ? [value('--engine') as Engine] : undefined,
+      update: argv.includes('--update'),
     });
   }
 }
