@@ -11,6 +11,10 @@
  *   quarantined rows (costs CPU; for checking that a change keeps the output identical);
  * - `--prepare`: also turns each chunk into COPY text for the staged write (`prepareChunk`, part of the write side's Node work);
  * - `PROBE_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the measured child only.
+ *
+ * `--town DIR` instead reads every dataset of a synthetic town (`tributary synth --out DIR`) with the
+ * mappings and agreements of `config/town`, in this process, and prints per dataset the rows, the
+ * CPU and a digest of its chunks and load counts (to compare two versions of the code on every format).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +31,7 @@ import type { Chunk } from '../src/ingest/load/chunk.ts';
 import { emptyStats } from '../src/ingest/load/load-stats.ts';
 import { mappedChunks } from '../src/ingest/load/mapped-chunks.ts';
 import { readMapping } from '../src/ingest/mapping/load-mapping.ts';
+import type { LoadStats } from '../src/ingest/load/load-stats.ts';
 import { writeConfig, writeExtract } from './ingest-bench.ts';
 
 type Format = 'csv' | 'fixed-width';
@@ -101,6 +106,37 @@ function chunkText(chunk: Chunk): string {
   return JSON.stringify([[...chunk.records], [...chunk.asOf], chunk.events, chunk.relationships, chunk.quarantined, chunk.rows]);
 }
 
+/** Every dataset of the town in `dir` through adapter and mapping: rows, CPU and a digest of the chunks and counts. */
+async function probeTown(dir: string, configDir = 'config/town'): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'truth', 'manifest.json'), 'utf8')) as { datasets: { id: string; file: string }[] };
+  const partnership = parsePartnership(readFileSync(join(configDir, 'partnership.yaml'), 'utf8'));
+  if (!partnership.ok) throw new Error(JSON.stringify(partnership.problems));
+  for (const dataset of manifest.datasets) {
+    const read = await readMapping(configDir, dataset.id);
+    if (!read.ok) throw new Error(`${dataset.id}: ${JSON.stringify(read.problems)}`);
+    const { mapping } = read;
+    const policy = columnPolicy(partnership.config.agreements.filter((a) => a.dataset === dataset.id).flatMap((a) => a.allowed_fields));
+    const stats = emptyStats();
+    const hash = createHash('sha256');
+    let columns: readonly string[] | null = null;
+    let digestMillis = 0;
+    const cpuBefore = process.cpuUsage();
+    const items = adapters[mapping.format]({ path: join(dir, dataset.file), options: mapping.options, onColumns: (c) => { columns = c; } });
+    for await (const chunk of mappedChunks(items, { mapping, policy, chunkRows: 5000, stats, declaredColumns: () => columns })) {
+      const started = performance.now();
+      hash.update(chunkText(chunk));
+      digestMillis += performance.now() - started;
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    hash.update(statsText(stats));
+    console.log(`${dataset.id.padEnd(14)} ${mapping.format.padEnd(11)} ${String(stats.rowsRead).padStart(8)} rows, `
+      + `${((cpu.user + cpu.system) / 1000 - digestMillis).toFixed(0).padStart(6)} ms CPU (digest time left out), digest ${hash.digest('hex').slice(0, 16)}`);
+  }
+}
+
+const statsText = (stats: LoadStats): string =>
+  JSON.stringify({ ...stats, refusedColumns: [...stats.refusedColumns], warnings: [...stats.warnings], quarantineCodes: [...stats.quarantineCodes] });
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const uptime = (): string => loadavg().map((l) => l.toFixed(2)).join(', ');
 
@@ -145,7 +181,9 @@ export async function runNodeProbe(options: { rows?: number; formats?: Format[];
 
 const argv = process.argv.slice(2);
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (argv[0] === '--one') {
+  if (argv[0] === '--town') {
+    await probeTown(argv[1]!);
+  } else if (argv[0] === '--one') {
     const [, format, file, configDir, rows, digest, prepare, chunkRows] = argv;
     const result = await probeOne(format as Format, file!, configDir!, Number(rows), digest === 'digest', prepare === 'prepare', Number(chunkRows ?? 5000));
     process.stdout.write(`${JSON.stringify(result)}\n`);
