@@ -9,6 +9,7 @@
  * sealed first either way; the quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
  * unnest(…)`). COPY spares both sides the per-value work of array parameters (node-postgres's array
  * literals, PGlite's protocol encoding, the server's array parsing). */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
@@ -148,6 +149,13 @@ export interface PreparedChunk {
 
 const NOTHING = Buffer.alloc(0);
 
+/**
+ * Preparing a chunk takes tens of milliseconds: it lets the event loop turn every so many rows, so
+ * that the store's replies (the previous chunk's statements ending, a COPY ready for its data) are
+ * answered at once instead of leaving the server idle until the chunk is ready.
+ */
+const YIELD_EVERY = 200;
+
 /** The direct write's column lists. */
 const DIRECT_RECORDS = `source_records (id, dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})`;
 const DIRECT_EVENTS = 'events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)';
@@ -166,13 +174,13 @@ interface DirectIds {
  * `firstId` (the first of `chunk.records.size` ids drawn for it, `record-ids.ts`) the chunk is
  * prepared for the direct write; otherwise for the staged one.
  */
-export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): PreparedChunk {
+export async function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): Promise<PreparedChunk> {
   const q = chunk.quarantined;
   const direct = mode === 'insert' && firstId !== null ? { firstId, batch, ids: new Map<string, number>() } : null;
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
-  const records = some ? recordsText(chunk.records, direct) : NOTHING;
-  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
+  const records = some ? await recordsText(chunk.records, direct) : NOTHING;
+  const events = some ? await eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
   return {
     direct: direct !== null, mode, records, events: events.text, eventRows: events.rows,
     relationships: some ? relationshipsText(chunk.relationships, direct) : NOTHING,
@@ -209,12 +217,14 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
 }
 
 /** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
-function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffer {
+async function recordsText(records: Chunk['records'], direct: DirectIds | null): Promise<Buffer> {
   const out = new CopyRows();
   let id = direct?.firstId ?? 0;
   // the batch's columns, the same in every row, escaped once
   const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${copyField(direct.batch.agencyId)}\t${direct.batch.batchId}` : '';
+  let done = 0;
   for (const [key, record] of records) {
+    if (++done % YIELD_EVERY === 0) await nextTurn();
     if (direct) {
       direct.ids.set(key, id);
       out.plain(`${id}\t${batchColumns}`);
@@ -231,11 +241,13 @@ function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffe
  * The events in COPY text (sealed where special category), each once per record, code, date and
  * value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
  */
-function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: Buffer; rows: number } {
+async function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): Promise<{ text: Buffer; rows: number }> {
   const out = new CopyRows();
   const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}` : '';
   const seen = new Set<string>();
+  let done = 0;
   for (const { recordKey, event } of events) {
+    if (++done % YIELD_EVERY === 0) await nextTurn();
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
