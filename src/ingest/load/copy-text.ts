@@ -20,15 +20,15 @@ export function copyField(value: unknown): string {
 /** A JSON value as one field (NULL for null or undefined). */
 export const copyJson = (value: unknown): string => (value === null || value === undefined ? '\\N' : copyField(JSON.stringify(value)));
 
+/** Node's Buffer writes UTF-8 with `utf8Write` (what `write` calls after normalising its arguments), undeclared in its types. */
+type NodeBuffer = Buffer & { utf8Write(text: string, offset: number): number };
+
 /**
  * Rows of COPY text written straight into bytes (no intermediate strings to join and encode): each
  * row's fields are appended in order with `field`, `json` or `plain`, separated by tabs, and the row
  * is ended with `end`. `take` hands over the bytes written and starts afresh.
  * @example new CopyRows().field('a\tb').field(null).end().take().toString() // 'a\\tb\t\\N\n'
  */
-/** Node's Buffer writes UTF-8 with `utf8Write` (what `write` calls after normalising its arguments), undeclared in its types. */
-type NodeBuffer = Buffer & { utf8Write(text: string, offset: number): number };
-
 export class CopyRows {
   #bytes = Buffer.allocUnsafe(1 << 16);
   #at = 0;
@@ -38,14 +38,12 @@ export class CopyRows {
 
   /** One field, as `copyField` writes it. */
   field(value: unknown): this {
-    if (value === null || value === undefined) return this.plain('\\N');
-    const text = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
-    return this.plain(SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text);
+    return this.plain(copyField(value));
   }
 
-  /** A JSON value as one field (NULL for null or undefined). */
+  /** A JSON value as one field, as `copyJson` writes it. */
   json(value: unknown): this {
-    return value === null || value === undefined ? this.plain('\\N') : this.field(JSON.stringify(value));
+    return this.plain(copyJson(value));
   }
 
   /** A field known to hold no backslash, tab or line break (a number, an ISO date, a fixed word), written as it is. */
