@@ -84,7 +84,7 @@ async function probeOne(format: Format, file: string, configDir: string, rows: n
     records += chunk.records.size;
     events += chunk.events.length;
     quarantined += chunk.quarantined.length;
-    await prepareChunk?.(chunk, { datasetId: dataset, agencyId: mapping.agency, batchId: 1, specialCategoryKey: null });
+    prepareChunk?.(chunk, { datasetId: dataset, agencyId: mapping.agency, batchId: 1, specialCategoryKey: null });
     hash?.update(chunkText(chunk));
   }
   const seconds = (performance.now() - started) / 1000;

@@ -100,7 +100,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
         for await (const chunk of mappedChunks(items, context)) {
           const mode = fresh.modeFor(chunk.records.keys());
           const firstId = mode === 'insert' && chunk.records.size > 0 && options.direct !== false ? await ids.take(chunk.records.size) : null;
-          const prepared = await prepareChunk(chunk, batch, mode, firstId);
+          const prepared = prepareChunk(chunk, batch, mode, firstId);
           await writes.add(async () => {
             stats.eventsAdded += (await writePrepared(tx, batch, prepared)).eventsAdded;
           });

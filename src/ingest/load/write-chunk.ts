@@ -9,12 +9,11 @@
  * sealed first either way; the quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
  * unnest(…)`). COPY spares both sides the per-value work of array parameters (node-postgres's array
  * literals, PGlite's protocol encoding, the server's array parsing). */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
+import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
-import type { CanonicalRecord } from '../canonical-record.ts';
 import { copyField, CopyRows } from './copy-text.ts';
 import type { WriteMode } from './fresh-keys.ts';
 import { storedEventFields } from './seal-events.ts';
@@ -39,6 +38,8 @@ const IDENTIFIER_COLUMNS = [
 
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
 
+const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
+
 /**
  * A record's identifiers as COPY fields, in the order of IDENTIFIER_COLUMNS (written out: each is
  * then a plain property read, where a loop over the names reads by key; a test holds the two orders together).
@@ -51,7 +52,6 @@ export function identifierFields(out: CopyRows, i: CanonicalRecord['identifiers'
 
 /** The identifier columns in their COPY order, for the test of `identifierFields`. */
 export const IDENTIFIER_KEYS = IDENTIFIER_COLUMNS.map(([, key]) => key);
-const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
 /** Events are staged with their subject record's local id; the write joins them to the records' ids. */
 const EVENT_COLUMNS = ['local_id', 'code', 'occurred_on', 'value', 'detail', 'special'];
@@ -149,23 +149,33 @@ export interface PreparedChunk {
 
 const NOTHING = Buffer.alloc(0);
 
-/**
- * Preparing a chunk takes tens of milliseconds: it lets the event loop turn every so many rows, so
- * that the store's replies (the previous chunk's statements ending, a COPY ready for its data) are
- * answered at once instead of leaving the server idle until the chunk is ready.
- */
-const YIELD_EVERY = 200;
 
-/** The direct write's column lists. */
+/** The COPY targets of each write: the tables themselves (direct), or the staging tables. */
 const DIRECT_RECORDS = `source_records (id, dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})`;
 const DIRECT_EVENTS = 'events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)';
 const DIRECT_RELATIONSHIPS = 'relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)';
+const STAGED_RECORDS = `${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`;
+const STAGED_EVENTS = `${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`;
+const STAGED_RELATIONSHIPS = `${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`;
 
-/** What a direct write adds to every row: the first record id, the batch's columns and each record's id once assigned. */
+/** What a direct write adds to rows: each record's id (from the first drawn for the chunk) and the batch's columns, escaped once. */
 interface DirectIds {
   readonly firstId: number;
-  readonly batch: BatchContext;
+  /** Each record's id, as `recordsText` assigns them. */
   readonly ids: Map<string, number>;
+  /** Dataset, agency and batch, for a record row. */
+  readonly recordColumns: string;
+  /** Dataset and batch, for an event or a relationship row. */
+  readonly rowColumns: string;
+}
+
+function directIds(batch: BatchContext, firstId: number): DirectIds {
+  const dataset = copyField(batch.datasetId);
+  return {
+    firstId, ids: new Map(),
+    recordColumns: `${dataset}\t${copyField(batch.agencyId)}\t${batch.batchId}`,
+    rowColumns: `${dataset}\t${batch.batchId}`,
+  };
 }
 
 /**
@@ -174,13 +184,13 @@ interface DirectIds {
  * `firstId` (the first of `chunk.records.size` ids drawn for it, `record-ids.ts`) the chunk is
  * prepared for the direct write; otherwise for the staged one.
  */
-export async function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): Promise<PreparedChunk> {
+export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): PreparedChunk {
   const q = chunk.quarantined;
-  const direct = mode === 'insert' && firstId !== null ? { firstId, batch, ids: new Map<string, number>() } : null;
+  const direct = mode === 'insert' && firstId !== null ? directIds(batch, firstId) : null;
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
-  const records = some ? await recordsText(chunk.records, direct) : NOTHING;
-  const events = some ? await eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
+  const records = some ? recordsText(chunk.records, direct) : NOTHING;
+  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
   return {
     direct: direct !== null, mode, records, events: events.text, eventRows: events.rows,
     relationships: some ? relationshipsText(chunk.relationships, direct) : NOTHING,
@@ -201,9 +211,9 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
     if (chunk.relationships.length > 0) await sql.copyIn(DIRECT_RELATIONSHIPS, chunk.relationships);
     eventsAdded = chunk.eventRows;
   } else if (chunk.records.length > 0) {
-    await sql.copyIn(`${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`, chunk.records);
-    if (chunk.events.length > 0) await sql.copyIn(`${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`, chunk.events);
-    if (chunk.relationships.length > 0) await sql.copyIn(`${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`, chunk.relationships);
+    await sql.copyIn(STAGED_RECORDS, chunk.records);
+    if (chunk.events.length > 0) await sql.copyIn(STAGED_EVENTS, chunk.events);
+    if (chunk.relationships.length > 0) await sql.copyIn(STAGED_RELATIONSHIPS, chunk.relationships);
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
@@ -217,18 +227,14 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
 }
 
 /** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
-async function recordsText(records: Chunk['records'], direct: DirectIds | null): Promise<Buffer> {
+function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffer {
   const out = new CopyRows();
-  let id = direct?.firstId ?? 0;
-  // the batch's columns, the same in every row, escaped once
-  const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${copyField(direct.batch.agencyId)}\t${direct.batch.batchId}` : '';
-  let done = 0;
   for (const [key, record] of records) {
-    if (++done % YIELD_EVERY === 0) await nextTurn();
     if (direct) {
+      // the records' ids follow their order in the chunk
+      const id = direct.firstId + out.rows;
       direct.ids.set(key, id);
-      out.plain(`${id}\t${batchColumns}`);
-      id += 1;
+      out.plain(`${id}\t${direct.recordColumns}`);
     }
     out.field(record.localId).plain(record.kind).plain(String(record.rowNumber));
     identifierFields(out, record.identifiers);
@@ -241,29 +247,26 @@ async function recordsText(records: Chunk['records'], direct: DirectIds | null):
  * The events in COPY text (sealed where special category), each once per record, code, date and
  * value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
  */
-async function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): Promise<{ text: Buffer; rows: number }> {
+function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: Buffer; rows: number } {
   const out = new CopyRows();
-  const batchColumns = direct ? `${copyField(direct.batch.datasetId)}\t${direct.batch.batchId}` : '';
   const seen = new Set<string>();
-  let done = 0;
   for (const { recordKey, event } of events) {
-    if (++done % YIELD_EVERY === 0) await nextTurn();
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const stored = storedEventFields(event, key);
-    if (direct) out.plain(`${idOf(direct, recordKey)}\t${batchColumns}`);
+    if (direct) out.plain(`${idOf(direct, recordKey)}\t${direct.rowColumns}`);
     else out.field(localIdOf(recordKey));
     // occurredOn is an ISO date from parseDate: nothing to escape
     out.field(event.code).plain(event.occurredOn).field(stored.value).json(stored.detail).plain(event.specialCategory ? 't' : 'f').end();
   }
-  const rows = out.rows;
-  return { text: out.take(), rows };
+  return { text: out.take(), rows: seen.size };
 }
 
 /**
- * The relationships in COPY text: for the staged write each record as its kind and local id (both are
- * records of the chunk); for the direct one the batch's columns and both ids, each relationship once.
+ * The relationships in COPY text (few): for the staged write each record as its kind and local id
+ * (both are records of the chunk); for the direct one the batch's columns and both ids, each
+ * relationship once (the staged write's `ON CONFLICT` leaves out repeats itself).
  */
 function relationshipsText(relationships: Chunk['relationships'], direct: DirectIds | null): Buffer {
   const out = new CopyRows();
@@ -273,11 +276,10 @@ function relationshipsText(relationships: Chunk['relationships'], direct: Direct
       out.plain(kindOf(r.fromKey)).field(localIdOf(r.fromKey)).plain(kindOf(r.toKey)).field(localIdOf(r.toKey)).plain(r.kind).end();
       continue;
     }
-    const from = idOf(direct, r.fromKey);
-    const to = idOf(direct, r.toKey);
-    if (seen.has(`${from} ${to} ${r.kind}`)) continue;
-    seen.add(`${from} ${to} ${r.kind}`);
-    out.field(direct.batch.datasetId).plain(String(direct.batch.batchId)).plain(String(from)).plain(String(to)).plain(r.kind).end();
+    const row = `${direct.rowColumns}\t${idOf(direct, r.fromKey)}\t${idOf(direct, r.toKey)}\t${r.kind}`;
+    if (seen.has(row)) continue;
+    seen.add(row);
+    out.plain(row).end();
   }
   return out.take();
 }
