@@ -5,8 +5,8 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ColumnPolicy } from '../agreement/column-policy.ts';
-import { itemBatches } from '../core/adapter.ts';
 import { withoutPositions } from '../agreement/column-policy.ts';
+import { itemBatches } from '../core/adapter.ts';
 import { applyMapping } from '../mapping/apply-mapping.ts';
 import { ruleGivesSpecialEvents, specialOnlyColumns } from '../mapping/special-rules.ts';
 import type { Mapping } from '../mapping-schema.ts';
@@ -43,31 +43,7 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
         headerChecked = true;
         for (const column of context.declaredColumns() ?? []) if (!policy.allows(column)) stats.refusedColumns.add(column);
       }
-      const declared = context.declaredColumns() !== null;
-      if (!item.ok) {
-        stats.rowsQuarantined += 1;
-        tally(stats.quarantineCodes, item.error.code);
-        const raw = declared && stats.refusedColumns.size === 0 && !health ? item.raw : '';
-        addQuarantined(chunk, { rowNumber: item.rowNumber, column: item.error.column ?? null, code: item.error.code, message: item.error.message, raw });
-      } else {
-        if (!declared) noteRefused(item, policy, stats.refusedColumns);
-        const mapped = applyMapping(item, mapping);
-        if (mapped.ok) {
-          stats.rowsLoaded += 1;
-          stats.contacts += mapped.contacts.length;
-          for (const warning of mapped.warnings) tally(stats.warnings, warning.code);
-          addMapped(chunk, mapped);
-        } else {
-          stats.rowsQuarantined += 1;
-          const [first] = mapped.problems;
-          tally(stats.quarantineCodes, first!.code);
-          addQuarantined(chunk, {
-            rowNumber: item.rowNumber, column: first!.column ?? null, code: first!.code,
-            message: mapped.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | '),
-            raw: JSON.stringify(agreedFields(item.fields, policy, sealedOnly)),
-          });
-        }
-      }
+      addItem(chunk, item, context, health, sealedOnly);
       if (chunk.rows >= chunkRows) {
         yield chunk;
         chunk = emptyChunk();
@@ -75,6 +51,36 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
     }
   }
   if (chunk.rows > 0) yield chunk;
+}
+
+/** Maps one item into the chunk, or quarantines it, counting it either way. */
+function addItem(chunk: Chunk, item: AdapterItem, context: ChunkingContext, health: boolean, sealedOnly: (key: string) => boolean): void {
+  const { mapping, policy, stats } = context;
+  const declared = context.declaredColumns() !== null;
+  if (!item.ok) {
+    stats.rowsQuarantined += 1;
+    tally(stats.quarantineCodes, item.error.code);
+    const raw = declared && stats.refusedColumns.size === 0 && !health ? item.raw : '';
+    addQuarantined(chunk, { rowNumber: item.rowNumber, column: item.error.column ?? null, code: item.error.code, message: item.error.message, raw });
+    return;
+  }
+  if (!declared) noteRefused(item, policy, stats.refusedColumns);
+  const mapped = applyMapping(item, mapping);
+  if (mapped.ok) {
+    stats.rowsLoaded += 1;
+    stats.contacts += mapped.contacts.length;
+    for (const warning of mapped.warnings) tally(stats.warnings, warning.code);
+    addMapped(chunk, mapped);
+    return;
+  }
+  stats.rowsQuarantined += 1;
+  const [first] = mapped.problems;
+  tally(stats.quarantineCodes, first!.code);
+  addQuarantined(chunk, {
+    rowNumber: item.rowNumber, column: first!.column ?? null, code: first!.code,
+    message: mapped.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | '),
+    raw: JSON.stringify(agreedFields(item.fields, policy, sealedOnly)),
+  });
 }
 
 function noteRefused(row: SourceRow, policy: ColumnPolicy, refused: Set<string>): void {
