@@ -6,7 +6,7 @@
  */
 import { CsvError } from 'csv-parse';
 import type { Adapter, AdapterContext } from '../core/adapter.ts';
-import { batched, clipRaw, linePieces } from '../core/adapter.ts';
+import { batched, clipRaw, parsedBatches } from '../core/adapter.ts';
 import { CsvRecords } from '../core/csv-records.ts';
 import { IngestFileError } from '../core/file-error.ts';
 import { FlatRow } from '../core/flat-row.ts';
@@ -21,7 +21,7 @@ async function* csvBatches({ path, options, onColumns, onProgress }: AdapterCont
   // set by the record callback (hence declared wider than their first value)
   let header = null as string[] | null;
   let held = null as { record: string[]; line: number } | null;
-  let batch: AdapterItem[] = [];
+  const batch: AdapterItem[] = [];
   const records = new CsvRecords(delimiter, (record, endLine) => {
     if (!header) {
       header = options.header === false ? record.map((_, index) => String(index + 1)) : checkedHeader(path, record);
@@ -35,20 +35,15 @@ async function* csvBatches({ path, options, onColumns, onProgress }: AdapterCont
     else batch.push(new FlatRow(line, toFields(header, record), record, delimiter));
   });
   let endsWithNewline = false;
-  try {
+  async function* texts(): AsyncGenerator<string> {
     for await (const text of readText(path, { encoding: options.encoding, onProgress })) {
       endsWithNewline = /[\r\n]$/.test(text);
-      for (const piece of linePieces(text)) {
-        records.write(piece);
-        if (batch.length > 0) {
-          yield batch;
-          batch = [];
-        }
-      }
+      yield text;
     }
-    records.end();
+  }
+  try {
+    yield* parsedBatches(texts(), records, batch);
   } catch (error) {
-    if (batch.length > 0) yield batch;
     throw error instanceof CsvError ? csvFileError(path, error) : error;
   }
   if (!header) throw new IngestFileError('INGEST_EMPTY_FILE', path, 'the file holds no header and no rows');

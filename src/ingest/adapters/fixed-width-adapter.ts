@@ -6,7 +6,7 @@
  * means the file was cut off. Lines are cut as each piece of text is read (`BatchedItems`).
  */
 import type { Adapter, AdapterContext } from '../core/adapter.ts';
-import { batched, clipRaw, linePieces } from '../core/adapter.ts';
+import { batched, clipRaw, parsedBatches } from '../core/adapter.ts';
 import { IngestFileError } from '../core/file-error.ts';
 import { FlatRow } from '../core/flat-row.ts';
 import { splitLines, type Line } from '../core/line-reader.ts';
@@ -26,7 +26,7 @@ async function* fixedWidthBatches({ path, options, onColumns, onProgress }: Adap
   const recordType = options.record_type ? columns.find((c) => c.name === options.record_type!.column) : undefined;
   const equals = options.record_type?.equals;
   const minimum = Math.max(...columns.map((c) => c.start));
-  let batch: AdapterItem[] = [];
+  const batch: AdapterItem[] = [];
   const lines = splitLines((number, text, terminated) => {
     if (isBlank(text)) return;
     if (recordType && cut(text, recordType) !== equals) return;
@@ -40,21 +40,7 @@ async function* fixedWidthBatches({ path, options, onColumns, onProgress }: Adap
       batch.push(shortLine({ number, text, terminated }, columns));
     }
   });
-  try {
-    for await (const text of readText(path, { encoding: options.encoding, onProgress })) {
-      for (const piece of linePieces(text)) {
-        lines.write(piece);
-        if (batch.length > 0) {
-          yield batch;
-          batch = [];
-        }
-      }
-    }
-    lines.end();
-  } catch (error) {
-    if (batch.length > 0) yield batch;
-    throw error;
-  }
+  yield* parsedBatches(readText(path, { encoding: options.encoding, onProgress }), lines, batch);
   if (batch.length > 0) yield batch;
 }
 

@@ -58,6 +58,32 @@ export function* linePieces(text: string): Generator<string> {
   if (start < text.length) yield start === 0 ? text : text.slice(start);
 }
 
+/** A synchronous parser a file's text is fed to piece by piece. */
+export interface PieceParser {
+  write(piece: string): void;
+  end(): void;
+}
+
+/**
+ * The items a synchronous parser puts into `items` as a file's text is fed to it: a batch for each
+ * piece (`linePieces`) that gave any, taken out of `items`. What `end` gives is left in `items`. On a
+ * failure the items gathered before it are yielded first, then the error is thrown.
+ */
+export async function* parsedBatches(texts: AsyncIterable<string>, parser: PieceParser, items: AdapterItem[]): AsyncGenerator<AdapterItem[]> {
+  try {
+    for await (const text of texts) {
+      for (const piece of linePieces(text)) {
+        parser.write(piece);
+        if (items.length > 0) yield items.splice(0);
+      }
+    }
+    parser.end();
+  } catch (error) {
+    if (items.length > 0) yield items.splice(0);
+    throw error;
+  }
+}
+
 const RAW_LIMIT = 2000;
 
 /** The first few kilobytes of a record's text, for reports. */
