@@ -26,12 +26,12 @@ export interface SqlClient {
   /** Runs several statements without parameters (DDL, COPY set-up). */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk-loads rows with `COPY target FROM …` in PostgreSQL's text format (`text`: one row a line,
-   * fields separated by tabs, `\N` for NULL, backslash escapes). `target` is a table and its
-   * columns, `stage (a, b)`. The store's own clients have it (PostgreSQL: COPY FROM STDIN; PGlite:
-   * COPY FROM '/dev/blob'); a temporary table is visible to it only inside `transaction`.
+   * Bulk-loads rows with `COPY target FROM …` in PostgreSQL's binary format (`rows`: the whole
+   * stream, header and trailer included; `CopyBinaryRows` in the ingest writes it). `target` is a
+   * table and its columns, `stage (a, b)`. The store's own clients have it (PostgreSQL: COPY FROM
+   * STDIN; PGlite: COPY FROM '/dev/blob'); a temporary table is visible to it only inside `transaction`.
    */
-  copyIn?(target: string, text: string | Uint8Array): Promise<void>;
+  copyIn?(target: string, rows: Uint8Array): Promise<void>;
 }
 
 export interface Store {
@@ -87,8 +87,8 @@ async function openPglite(dataDir: string): Promise<Store> {
     async exec(text: string) {
       await q.exec(text);
     },
-    async copyIn(target: string, text: string | Uint8Array) {
-      await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    async copyIn(target: string, rows: Uint8Array) {
+      await q.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([rows]) });
     },
   });
   return {
@@ -119,8 +119,8 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
   // while the pool is closing) is dropped by the pool and replaced when next needed; without a
   // listener, Node would treat the pool's 'error' event as an uncaught exception and stop.
   pool.on('error', () => undefined);
-  const copyIn = async (conn: pg.PoolClient, target: string, text: string | Uint8Array): Promise<void> => {
-    await pipeline(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), conn.query(copyFrom(`COPY ${target} FROM STDIN`)));
+  const copyIn = async (conn: pg.PoolClient, target: string, rows: Uint8Array): Promise<void> => {
+    await pipeline(Readable.from([rows]), conn.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT binary)`)));
   };
   const wrap = (q: Pick<pg.PoolClient, 'query'>, conn?: pg.PoolClient): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
@@ -131,10 +131,10 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
     async exec(text: string) {
       await q.query(text);
     },
-    async copyIn(target: string, text: string | Uint8Array) {
-      if (conn) return copyIn(conn, target, text);
+    async copyIn(target: string, rows: Uint8Array) {
+      if (conn) return copyIn(conn, target, rows);
       const own = await pool.connect();
-      try { await copyIn(own, target, text); } finally { own.release(); }
+      try { await copyIn(own, target, rows); } finally { own.release(); }
     },
   });
   return {

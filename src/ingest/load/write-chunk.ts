@@ -1,20 +1,21 @@
 /**
  * Writes one chunk. A chunk whose records are all new to the dataset (`fresh-keys.ts`) and whose
  * record ids were drawn ahead (`record-ids.ts`) is written **directly**: its records, events and
- * relationships are COPYed (text format) straight into their tables, ids and all — no staging, no
+ * relationships are COPYed (binary format, `copy-binary.ts`) straight into their tables, ids and all — no staging, no
  * join, no conflict check, nothing coming back. Any other chunk is **staged**: COPYed into temporary
  * staging tables, then one statement writes them all — records upserted by (dataset, kind, local id),
  * events added unless already held (same record, code, date and value) and relationships added
  * unless held, both joined to their records' ids by local id inside the statement. Health events are
  * sealed first either way; the quarantined rows (few) are added from arrays (`INSERT … SELECT FROM
  * unnest(…)`). COPY spares both sides the per-value work of array parameters (node-postgres's array
- * literals, PGlite's protocol encoding, the server's array parsing). */
+ * literals, PGlite's protocol encoding, the server's array parsing), and its binary format the
+ * escaping of text and the server's parsing of dates and numbers. */
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
-import { copyField, CopyRows } from './copy-text.ts';
+import { CopyBinaryRows, encodeFields } from './copy-binary.ts';
 import type { WriteMode } from './fresh-keys.ts';
 import { storedEventFields } from './seal-events.ts';
 
@@ -41,14 +42,17 @@ const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.
 const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
 
 /**
- * A record's identifiers as COPY fields, in the order of IDENTIFIER_COLUMNS (written out: each is
- * then a plain property read, where a loop over the names reads by key; a test holds the two orders together).
+ * A record's identifiers as COPY fields, in the order and types of IDENTIFIER_COLUMNS (written out:
+ * each is then a plain property read, where a loop over the names reads by key; a test holds the two together).
  */
-export function identifierFields(out: CopyRows, i: CanonicalRecord['identifiers']): void {
-  out.field(i.givenName).field(i.middleNames).field(i.familyName).json(i.formerFamilyNames).field(i.dob).field(i.sex)
-    .field(i.postcode).field(i.address).field(i.locality).field(i.region).field(i.nhsNumber).field(i.upn)
-    .field(i.niNumber).field(i.pncId).field(i.email).field(i.phone);
+export function identifierFields(out: CopyBinaryRows, i: CanonicalRecord['identifiers']): void {
+  out.text(i.givenName).text(i.middleNames).text(i.familyName).jsonb(i.formerFamilyNames).date(i.dob).text(i.sex)
+    .text(i.postcode).text(i.address).text(i.locality).text(i.region).text(i.nhsNumber).text(i.upn)
+    .text(i.niNumber).text(i.pncId).text(i.email).text(i.phone);
 }
+
+/** The identifier columns' types, in the same order, for the test of `identifierFields`. */
+export const IDENTIFIER_TYPES = IDENTIFIER_COLUMNS.map(([, , type]) => type);
 
 /** The identifier columns in their COPY order, for the test of `identifierFields`. */
 export const IDENTIFIER_KEYS = IDENTIFIER_COLUMNS.map(([, key]) => key);
@@ -134,15 +138,15 @@ const INSERT_QUARANTINE = `
 
 type AsOfFormat = (typeof AS_OF_FORMATS)[number];
 
-/** A chunk ready to send: records, events and relationships as COPY text, quarantined rows as column arrays. */
+/** A chunk ready to send: records, events and relationships as binary COPY streams, quarantined rows as column arrays. */
 export interface PreparedChunk {
-  /** `direct`: the text is the tables' own rows, ids included; otherwise the staging tables' rows, written with `mode`. */
+  /** `direct`: the streams hold the tables' own rows, ids included; otherwise the staging tables' rows, written with `mode`. */
   readonly direct: boolean;
   readonly mode: WriteMode;
   readonly records: Buffer;
   readonly events: Buffer;
   readonly relationships: Buffer;
-  /** How many event rows the text holds (all of them new when `direct`). */
+  /** How many event rows the stream holds (all of them new when `direct`). */
   readonly eventRows: number;
   readonly quarantined: unknown[] | null;
 }
@@ -158,23 +162,22 @@ const STAGED_RECORDS = `${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`;
 const STAGED_EVENTS = `${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`;
 const STAGED_RELATIONSHIPS = `${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`;
 
-/** What a direct write adds to rows: each record's id (from the first drawn for the chunk) and the batch's columns, escaped once. */
+/** What a direct write adds to rows: each record's id (from the first drawn for the chunk) and the batch's columns, encoded once. */
 interface DirectIds {
   readonly firstId: number;
-  /** Each record's id, as `recordsText` assigns them. */
+  /** Each record's id, as `recordRows` assigns them. */
   readonly ids: Map<string, number>;
   /** Dataset, agency and batch, for a record row. */
-  readonly recordColumns: string;
+  readonly recordColumns: Buffer;
   /** Dataset and batch, for an event or a relationship row. */
-  readonly rowColumns: string;
+  readonly rowColumns: Buffer;
 }
 
 function directIds(batch: BatchContext, firstId: number): DirectIds {
-  const dataset = copyField(batch.datasetId);
   return {
     firstId, ids: new Map(),
-    recordColumns: `${dataset}\t${copyField(batch.agencyId)}\t${batch.batchId}`,
-    rowColumns: `${dataset}\t${batch.batchId}`,
+    recordColumns: encodeFields((out) => out.text(batch.datasetId).text(batch.agencyId).int8(batch.batchId)),
+    rowColumns: encodeFields((out) => out.text(batch.datasetId).int8(batch.batchId)),
   };
 }
 
@@ -189,11 +192,11 @@ export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode 
   const direct = mode === 'insert' && firstId !== null ? directIds(batch, firstId) : null;
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
-  const records = some ? recordsText(chunk.records, direct) : NOTHING;
-  const events = some ? eventsText(chunk.events, batch.specialCategoryKey, direct) : { text: NOTHING, rows: 0 };
+  const records = some ? recordRows(chunk.records, direct) : NOTHING;
+  const events = some ? eventRows(chunk.events, batch.specialCategoryKey, direct) : { rows: NOTHING, count: 0 };
   return {
-    direct: direct !== null, mode, records, events: events.text, eventRows: events.rows,
-    relationships: some ? relationshipsText(chunk.relationships, direct) : NOTHING,
+    direct: direct !== null, mode, records, events: events.rows, eventRows: events.count,
+    relationships: some ? relationshipRows(chunk.relationships, direct) : NOTHING,
     quarantined: q.length ? [q.map((e) => e.rowNumber), q.map((e) => e.column), q.map((e) => e.code), q.map((e) => e.message), q.map((e) => e.raw)] : null,
   };
 }
@@ -226,60 +229,67 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
   return { eventsAdded };
 }
 
-/** The records in COPY text; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
-function recordsText(records: Chunk['records'], direct: DirectIds | null): Buffer {
-  const out = new CopyRows();
+/** Fields of a record row: the staging table's, and for the direct write its id and the batch's three columns besides. */
+const RECORD_FIELDS = RECORD_COLUMNS.length;
+const DIRECT_RECORD_FIELDS = RECORD_FIELDS + 4;
+
+/** The records as binary COPY rows; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
+function recordRows(records: Chunk['records'], direct: DirectIds | null): Buffer {
+  const out = new CopyBinaryRows();
   for (const [key, record] of records) {
     if (direct) {
       // the records' ids follow their order in the chunk
       const id = direct.firstId + out.rows;
       direct.ids.set(key, id);
-      out.plain(`${id}\t${direct.recordColumns}`);
+      out.row(DIRECT_RECORD_FIELDS).int8(id).encoded(direct.recordColumns);
+    } else {
+      out.row(RECORD_FIELDS);
     }
-    out.field(record.localId).plain(record.kind).plain(String(record.rowNumber));
+    out.text(record.localId).text(record.kind).int4(record.rowNumber);
     identifierFields(out, record.identifiers);
-    out.json(record.extraIds).json(record.attributes).json(record.raw).end();
+    out.jsonb(record.extraIds).jsonb(record.attributes).jsonb(record.raw);
   }
   return out.take();
 }
 
 /**
- * The events in COPY text (sealed where special category), each once per record, code, date and
- * value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
+ * The events as binary COPY rows (sealed where special category), each once per record, code, date
+ * and value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
  */
-function eventsText(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { text: Buffer; rows: number } {
-  const out = new CopyRows();
+function eventRows(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { rows: Buffer; count: number } {
+  const out = new CopyBinaryRows();
   const seen = new Set<string>();
   for (const { recordKey, event } of events) {
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const stored = storedEventFields(event, key);
-    if (direct) out.plain(`${idOf(direct, recordKey)}\t${direct.rowColumns}`);
-    else out.field(localIdOf(recordKey));
-    // occurredOn is an ISO date from parseDate: nothing to escape
-    out.field(event.code).plain(event.occurredOn).field(stored.value).json(stored.detail).plain(event.specialCategory ? 't' : 'f').end();
+    if (direct) out.row(8).int8(idOf(direct, recordKey)).encoded(direct.rowColumns);
+    else out.row(EVENT_COLUMNS.length).text(localIdOf(recordKey));
+    out.text(event.code).date(event.occurredOn).text(stored.value).jsonb(stored.detail).bool(event.specialCategory);
   }
-  return { text: out.take(), rows: seen.size };
+  return { rows: out.take(), count: seen.size };
 }
 
 /**
- * The relationships in COPY text (few): for the staged write each record as its kind and local id
- * (both are records of the chunk); for the direct one the batch's columns and both ids, each
+ * The relationships as binary COPY rows (few): for the staged write each record as its kind and local
+ * id (both are records of the chunk); for the direct one the batch's columns and both ids, each
  * relationship once (the staged write's `ON CONFLICT` leaves out repeats itself).
  */
-function relationshipsText(relationships: Chunk['relationships'], direct: DirectIds | null): Buffer {
-  const out = new CopyRows();
+function relationshipRows(relationships: Chunk['relationships'], direct: DirectIds | null): Buffer {
+  const out = new CopyBinaryRows();
   const seen = new Set<string>();
   for (const r of relationships) {
     if (!direct) {
-      out.plain(kindOf(r.fromKey)).field(localIdOf(r.fromKey)).plain(kindOf(r.toKey)).field(localIdOf(r.toKey)).plain(r.kind).end();
+      out.row(5).text(kindOf(r.fromKey)).text(localIdOf(r.fromKey)).text(kindOf(r.toKey)).text(localIdOf(r.toKey)).text(r.kind);
       continue;
     }
-    const row = `${direct.rowColumns}\t${idOf(direct, r.fromKey)}\t${idOf(direct, r.toKey)}\t${r.kind}`;
-    if (seen.has(row)) continue;
-    seen.add(row);
-    out.plain(row).end();
+    const from = idOf(direct, r.fromKey);
+    const to = idOf(direct, r.toKey);
+    const once = `${from} ${to} ${r.kind}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    out.row(5).encoded(direct.rowColumns).int8(from).int8(to).text(r.kind);
   }
   return out.take();
 }
