@@ -81,3 +81,33 @@ describe('binary COPY rows', () => {
     expect(rows.map((r) => [r[0]!.toString(), r[1]!.readBigInt64BE(0), r[2]!.toString()])).toEqual([['school', 7n, 'a'], ['school', 7n, 'b']]);
   });
 });
+
+describe('jsonb written as JSON.stringify writes it', () => {
+  const jsonText = (value: unknown): string => {
+    const [[field]] = readCopyBinary(new CopyBinaryRows().row(1).jsonb(value).take()) as [[Buffer]];
+    expect(field[0]).toBe(1);
+    return field.subarray(1).toString('utf8');
+  };
+
+  it.each([
+    [{ Id: 'B0', Forename: 'Ann' }], [{}], [{ quote: 'a"b', back: 'c\\d', tab: '\t', nl: '\n', ctl: '\u0001', del: '\u007f' }],
+    [{ accented: 'Zoë', emoji: '😀', lone: '\ud800' }], [{ n: 1, f: 1.5, t: true, z: null, u: undefined, list: ['x', 2], nested: { a: 'b' } }],
+    [{ 2: 'two', 1: 'one', b: 'b', a: 'a' }], [{ 'k"ey': 'v', 'ké': 'v' }], [['a', 1]], ['text'], [42], [new Date(0)],
+    [Object.assign(Object.create(null) as object, { a: 'x' })], [{ when: new Date(0), fn: () => 1 }],
+  ])('%j', (value) => {
+    expect(jsonText(value)).toBe(JSON.stringify(value));
+  });
+
+  it('any flat or nested JSON value (null is NULL), and any string-valued object, gives the same text', () => {
+    fc.assert(fc.property(fc.oneof(fc.jsonValue().filter((v) => v !== null), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }))), (value) => {
+      expect(jsonText(value)).toBe(Buffer.from(JSON.stringify(value), 'utf8').toString('utf8'));
+    }), { numRuns: 300 });
+  });
+
+  it('keeps the same text for many rows of the same keys', () => {
+    const out = new CopyBinaryRows();
+    const values = Array.from({ length: 300 }, (_, i) => ({ [`k${i % 7}`]: `v${i}`, Id: `B${i}` }));
+    for (const v of values) out.row(1).jsonb(v);
+    expect(readCopyBinary(out.take()).map(([f]) => f!.subarray(1).toString())).toEqual(values.map((v) => JSON.stringify(v)));
+  });
+});

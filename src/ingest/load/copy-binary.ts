@@ -26,7 +26,32 @@ function daysFromCivil(year: number, month: number, day: number): number {
 /** PostgreSQL's dates count days from 2000-01-01. */
 const PG_EPOCH_DAYS = daysFromCivil(2000, 1, 1);
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The number the digits of `text` from `from` to `to` (exclusive) give, or -1 if any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Days from 2000-01-01 of an ISO date (`YYYY-MM-DD`), or null when it is not one. */
+function pgDays(iso: string): number | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return null;
+  return daysFromCivil(year, month, day) - PG_EPOCH_DAYS;
+}
+
+/** A plain object (`{…}` or from `Object.create(null)`), whose own keys are all JSON.stringify reads of it. */
+const isPlainObject = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /**
  * Rows of binary COPY written straight into bytes: each row begins with `row(fields)`, then its
@@ -36,6 +61,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export class CopyBinaryRows {
   #bytes = Buffer.allocUnsafe(1 << 16);
   #at = 0;
+  /** `"key":` of each object key `jsonb` has written, as bytes (the same few keys recur on every row). */
+  #keys = new Map<string, Buffer>();
   /** Rows begun since the last `take`. */
   rows = 0;
 
@@ -46,7 +73,8 @@ export class CopyBinaryRows {
   /** Begins a row of `fields` fields. */
   row(fields: number): this {
     this.#room(2);
-    this.#bytes.writeInt16BE(fields, this.#at);
+    this.#bytes[this.#at] = fields >>> 8;
+    this.#bytes[this.#at + 1] = fields & 0xff;
     this.#at += 2;
     this.rows += 1;
     return this;
@@ -55,65 +83,94 @@ export class CopyBinaryRows {
   /** NULL. */
   null(): this {
     this.#room(4);
-    this.#bytes.writeInt32BE(-1, this.#at);
-    this.#at += 4;
+    this.#int32(-1);
     return this;
   }
 
   /** A text (or varchar) field; NULL for null or undefined. */
   text(value: string | null | undefined): this {
     if (value === null || value === undefined) return this.null();
-    this.#string(value, 0);
+    const start = this.#field(value.length * 3);
+    this.#string(value);
+    this.#length(start);
     return this;
   }
 
-  /** A jsonb field (format version 1, then the JSON text); NULL for null or undefined. */
+  /**
+   * A jsonb field (format version 1, then the JSON text, as `JSON.stringify` gives it); NULL for null
+   * or undefined. A flat object's keys and string values are written straight into the bytes.
+   */
   jsonb(value: unknown): this {
     if (value === null || value === undefined) return this.null();
-    this.#string(JSON.stringify(value), 1);
+    if (typeof value !== 'object' || !isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      const text = JSON.stringify(value);
+      const start = this.#field(1 + text.length * 3);
+      this.#bytes[this.#at++] = 1;
+      this.#string(text);
+      this.#length(start);
+      return this;
+    }
+    const start = this.#field(2);
+    this.#bytes[this.#at++] = 1;
+    this.#bytes[this.#at++] = 0x7b; // {
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      const text = typeof v === 'string' ? null : JSON.stringify(v);
+      if (typeof v !== 'string' && text === undefined) continue; // undefined, a function or a symbol: left out, as JSON.stringify does
+      const name = this.#key(key);
+      this.#room(name.length + 2);
+      if (!first) this.#bytes[this.#at++] = 0x2c; // ,
+      first = false;
+      name.copy(this.#bytes, this.#at);
+      this.#at += name.length;
+      if (text === null) this.#jsonString(v as string);
+      else {
+        this.#room(text.length * 3);
+        this.#string(text);
+      }
+    }
+    this.#room(1);
+    this.#bytes[this.#at++] = 0x7d; // }
+    this.#length(start);
     return this;
   }
 
   /** An integer field (int4). */
   int4(value: number): this {
     this.#room(8);
-    this.#bytes.writeInt32BE(4, this.#at);
-    this.#bytes.writeInt32BE(value, this.#at + 4);
-    this.#at += 8;
+    this.#int32(4);
+    this.#int32(value);
     return this;
   }
 
   /** A bigint field (int8), from a safe integer. */
   int8(value: number): this {
     this.#room(12);
-    const b = this.#bytes;
-    b.writeInt32BE(8, this.#at);
+    this.#int32(8);
     // high and low 32 bits; for a negative value the high word's floor carries the sign
     const high = Math.floor(value / 2 ** 32);
-    b.writeInt32BE(high, this.#at + 4);
-    b.writeUInt32BE(value - high * 2 ** 32, this.#at + 8);
-    this.#at += 12;
+    this.#int32(high);
+    this.#int32(value - high * 2 ** 32);
     return this;
   }
 
   /** A boolean field. */
   bool(value: boolean): this {
     this.#room(5);
-    this.#bytes.writeInt32BE(1, this.#at);
-    this.#bytes[this.#at + 4] = value ? 1 : 0;
-    this.#at += 5;
+    this.#int32(1);
+    this.#bytes[this.#at++] = value ? 1 : 0;
     return this;
   }
 
   /** A date field from an ISO date (`YYYY-MM-DD`); NULL for null or undefined. */
   date(iso: string | null | undefined): this {
     if (iso === null || iso === undefined) return this.null();
-    const match = ISO_DATE.exec(iso);
-    if (match === null) throw new Error(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
+    const days = pgDays(iso);
+    if (days === null) throw new Error(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
     this.#room(8);
-    this.#bytes.writeInt32BE(4, this.#at);
-    this.#bytes.writeInt32BE(daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3])) - PG_EPOCH_DAYS, this.#at + 4);
-    this.#at += 8;
+    this.#int32(4);
+    this.#int32(days);
     return this;
   }
 
@@ -129,10 +186,10 @@ export class CopyBinaryRows {
   take(): Buffer {
     if (this.rows === 0) return Buffer.alloc(0);
     this.#room(2);
-    this.#bytes.writeInt16BE(-1, this.#at);
-    const written = this.#bytes.subarray(0, this.#at + 2);
+    this.#bytes[this.#at++] = 0xff;
+    this.#bytes[this.#at++] = 0xff;
+    const written = this.#bytes.subarray(0, this.#at);
     this.#bytes = Buffer.allocUnsafe(Math.max(1 << 16, written.length));
-    this.#at = 0;
     this.rows = 0;
     this.#header();
     return written;
@@ -148,15 +205,39 @@ export class CopyBinaryRows {
     this.#at = HEADER.length;
   }
 
-  /** Length, then (after the `version` byte of jsonb, when not 0) the string's UTF-8 bytes. */
-  #string(value: string, version: 0 | 1): void {
-    const prefix = version === 0 ? 0 : 1;
-    // ASCII, the usual case, one byte a character: copied in a loop, cheaper than a call into the encoder for short strings
-    this.#room(4 + prefix + value.length * 3);
+  /** A 32-bit integer in network order (room already made). */
+  #int32(value: number): void {
     const b = this.#bytes;
-    const start = this.#at + 4;
+    const at = this.#at;
+    b[at] = value >>> 24;
+    b[at + 1] = (value >>> 16) & 0xff;
+    b[at + 2] = (value >>> 8) & 0xff;
+    b[at + 3] = value & 0xff;
+    this.#at = at + 4;
+  }
+
+  /** Makes room for a field's length and `bytes` more, and leaves a place for the length; returns where it is. */
+  #field(bytes: number): number {
+    this.#room(4 + bytes);
+    const start = this.#at;
+    this.#at += 4;
+    return start;
+  }
+
+  /** Writes the length of the field begun at `start` (`#field`). */
+  #length(start: number): void {
+    const end = this.#at;
+    this.#at = start;
+    this.#int32(end - start - 4);
+    this.#at = end;
+  }
+
+  /** A string's UTF-8 bytes (room for three bytes a character already made). */
+  #string(value: string): void {
+    // ASCII, the usual case, one byte a character: copied in a loop, cheaper than a call into the encoder for short strings
+    const b = this.#bytes;
+    const start = this.#at;
     let at = start;
-    if (prefix) b[at++] = version;
     const n = value.length;
     let i = 0;
     for (; i < n; i += 1) {
@@ -165,9 +246,43 @@ export class CopyBinaryRows {
       b[at++] = c;
     }
     // anything else: the encoder writes the whole string again over the ASCII part
-    if (i < n) at = start + prefix + (b as NodeBuffer).utf8Write(value, start + prefix);
-    b.writeInt32BE(at - start, this.#at);
-    this.#at = at;
+    this.#at = i < n ? start + (b as NodeBuffer).utf8Write(value, start) : at;
+  }
+
+  /** A JSON string (quoted, escaped as JSON.stringify escapes it). */
+  #jsonString(value: string): void {
+    this.#room(value.length * 3 + 2);
+    const b = this.#bytes;
+    const start = this.#at;
+    let at = start;
+    b[at++] = 0x22;
+    const n = value.length;
+    let i = 0;
+    for (; i < n; i += 1) {
+      const c = value.charCodeAt(i);
+      // a quote, a backslash, a control character or anything past ASCII: JSON.stringify writes this one
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) break;
+      b[at++] = c;
+    }
+    if (i === n) {
+      b[at++] = 0x22;
+      this.#at = at;
+      return;
+    }
+    const text = JSON.stringify(value);
+    this.#at = start;
+    this.#room(text.length * 3);
+    this.#string(text);
+  }
+
+  /** `"key":` as bytes, kept for the keys seen (a bounded few). */
+  #key(key: string): Buffer {
+    let name = this.#keys.get(key);
+    if (name === undefined) {
+      name = Buffer.from(`${JSON.stringify(key)}:`);
+      if (this.#keys.size < 256) this.#keys.set(key, name);
+    }
+    return name;
   }
 
   #room(bytes: number): void {
