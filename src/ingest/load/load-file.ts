@@ -23,7 +23,7 @@ import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInter
 import { freshKeys } from './fresh-keys.ts';
 import { recordIds } from './record-ids.ts';
 import { writePipeline } from './write-pipeline.ts';
-import { createStaging, prepareChunk, writePrepared } from './write-chunk.ts';
+import { createStaging, prepareChunkInTurns, writePrepared } from './write-chunk.ts';
 
 export interface DatasetPlan {
   readonly mapping: Mapping;
@@ -102,7 +102,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
         for await (const chunk of mappedChunks(items, context)) {
           const mode = fresh.modeFor(chunk.records.keys());
           const firstId = mode === 'insert' && chunk.records.size > 0 && options.direct !== false ? await ids.take(chunk.records.size) : null;
-          const prepared = prepareChunk(chunk, batch, mode, firstId);
+          const prepared = await prepareChunkInTurns(chunk, batch, mode, firstId);
           await writes.add(async () => {
             stats.eventsAdded += (await writePrepared(tx, batch, prepared)).eventsAdded;
           });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dateOf, jsonbOf, readCopyBinary } from '../../../test/support/copy-binary-reader.ts';
-import type { CanonicalRecord } from '../canonical-record.ts';
+import { emptyIdentifiers, type CanonicalRecord } from '../canonical-record.ts';
+import { addMapped, emptyChunk, type Chunk } from './chunk.ts';
 import { CopyBinaryRows } from './copy-binary.ts';
-import { IDENTIFIER_KEYS, IDENTIFIER_TYPES, identifierFields } from './write-chunk.ts';
+import { IDENTIFIER_KEYS, IDENTIFIER_TYPES, identifierFields, prepareChunk, prepareChunkInTurns } from './write-chunk.ts';
 
 describe('identifierFields', () => {
   it('writes every identifier, in the order and the type of the columns the COPY names', () => {
@@ -14,5 +15,38 @@ describe('identifierFields', () => {
     const [fields] = readCopyBinary(out.take()) as [Buffer[]];
     const read = fields.map((field, i) => (IDENTIFIER_TYPES[i] === 'jsonb' ? jsonbOf(field) : IDENTIFIER_TYPES[i] === 'date' ? dateOf(field) : field.toString('utf8')));
     expect(read).toEqual(IDENTIFIER_KEYS.map(value));
+  });
+});
+
+describe('prepareChunkInTurns', () => {
+  const chunk = (): Chunk => {
+    const c = emptyChunk();
+    for (let i = 0; i < 2_500; i += 1) {
+      addMapped(c, {
+        ok: true, asOf: null, contacts: [], relationships: [],
+        record: { kind: 'subject', localId: `L${i}`, rowNumber: i + 2, identifiers: { ...emptyIdentifiers(), givenName: `name${i}`, dob: '2010-01-02' }, extraIds: null, attributes: null, raw: { Id: `L${i}` } },
+        events: [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null, detail: null, specialCategory: false }],
+      } as unknown as Parameters<typeof addMapped>[1]);
+    }
+    return c;
+  };
+  const batch = { datasetId: 'd', agencyId: 'a', batchId: 3, specialCategoryKey: null };
+
+  it.each([['direct', 'insert', 100], ['staged', 'upsert', null]] as const)('gives the bytes prepareChunk gives (%s)', async (_, mode, firstId) => {
+    const whole = prepareChunk(chunk(), batch, mode, firstId);
+    const inTurns = await prepareChunkInTurns(chunk(), batch, mode, firstId);
+    // Buffers compared as bytes (toEqual walks them element by element)
+    for (const part of ['records', 'events', 'relationships'] as const) expect(inTurns[part].equals(whole[part]), part).toBe(true);
+    expect({ ...inTurns, records: null, events: null, relationships: null }).toEqual({ ...whole, records: null, events: null, relationships: null });
+    expect(readCopyBinary(inTurns.records)).toHaveLength(2_500);
+  });
+
+  it('lets the event loop turn while it prepares', async () => {
+    let turned = false;
+    setImmediate(() => { turned = true; });
+    const preparing = prepareChunkInTurns(chunk(), batch, 'insert', 1);
+    expect(turned).toBe(false);
+    await preparing;
+    expect(turned).toBe(true);
   });
 });

@@ -10,6 +10,7 @@
  * unnest(…)`). COPY spares both sides the per-value work of array parameters (node-postgres's array
  * literals, PGlite's protocol encoding, the server's array parsing), and its binary format the
  * escaping of text and the server's parsing of dates and numbers. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
@@ -188,12 +189,34 @@ function directIds(batch: BatchContext, firstId: number): DirectIds {
  * prepared for the direct write; otherwise for the staged one.
  */
 export function prepareChunk(chunk: Chunk, batch: BatchContext, mode: WriteMode = 'upsert', firstId: number | null = null): PreparedChunk {
+  const steps = preparing(chunk, batch, mode, firstId);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * `prepareChunk`, letting the event loop turn after every `SLICE` rows: a chunk takes tens of
+ * milliseconds to prepare, and meanwhile the store's replies to the previous chunk's writes (each
+ * COPY waits for one before the next is sent) would wait, and the server with them.
+ */
+export async function prepareChunkInTurns(chunk: Chunk, batch: BatchContext, mode: WriteMode, firstId: number | null): Promise<PreparedChunk> {
+  const steps = preparing(chunk, batch, mode, firstId);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}
+
+/** Rows prepared between two turns of the event loop (`prepareChunkInTurns`). */
+const SLICE = 1000;
+
+/** The preparation of a chunk, pausing after every `SLICE` rows. */
+function* preparing(chunk: Chunk, batch: BatchContext, mode: WriteMode, firstId: number | null): Generator<void, PreparedChunk> {
   const q = chunk.quarantined;
   const direct = mode === 'insert' && firstId !== null ? directIds(batch, firstId) : null;
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
-  const records = some ? recordRows(chunk.records, direct) : NOTHING;
-  const events = some ? eventRows(chunk.events, batch.specialCategoryKey, direct) : { rows: NOTHING, count: 0 };
+  const records = some ? yield* recordRows(chunk.records, direct) : NOTHING;
+  const events = some ? yield* eventRows(chunk.events, batch.specialCategoryKey, direct) : { rows: NOTHING, count: 0 };
   return {
     direct: direct !== null, mode, records, events: events.rows, eventRows: events.count,
     relationships: some ? relationshipRows(chunk.relationships, direct) : NOTHING,
@@ -234,9 +257,10 @@ const RECORD_FIELDS = RECORD_COLUMNS.length;
 const DIRECT_RECORD_FIELDS = RECORD_FIELDS + 4;
 
 /** The records as binary COPY rows; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
-function recordRows(records: Chunk['records'], direct: DirectIds | null): Buffer {
+function* recordRows(records: Chunk['records'], direct: DirectIds | null): Generator<void, Buffer> {
   const out = new CopyBinaryRows();
   for (const [key, record] of records) {
+    if (out.rows > 0 && out.rows % SLICE === 0) yield;
     if (direct) {
       // the records' ids follow their order in the chunk
       const id = direct.firstId + out.rows;
@@ -256,10 +280,11 @@ function recordRows(records: Chunk['records'], direct: DirectIds | null): Buffer
  * The events as binary COPY rows (sealed where special category), each once per record, code, date
  * and value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
  */
-function eventRows(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): { rows: Buffer; count: number } {
+function* eventRows(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): Generator<void, { rows: Buffer; count: number }> {
   const out = new CopyBinaryRows();
   const seen = new Set<string>();
   for (const { recordKey, event } of events) {
+    if (out.rows > 0 && out.rows % SLICE === 0) yield;
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
