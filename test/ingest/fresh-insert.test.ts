@@ -52,3 +52,19 @@ describe.each(storeTargets)('a first load with repeated records on $name', ({ op
     }), { numRuns: 20 });
   });
 });
+
+describe.each(storeTargets)('whether a dataset already holds records, on $name', ({ open }) => {
+  const suite = useIngestSuite(open);
+
+  it('is asked of the records themselves when no complete batch has loaded any (records written otherwise are upserted, not duplicated)', async () => {
+    const first = suite.dir.file('first.csv', `${PUPILS_HEADER}\nP1,,ann,Smith,01/01/2010,TB1 1AA,,,,\n`);
+    const { batchId } = loaded(await ingestFixture(suite.store, 'pupils', first));
+    // as if the records had come some other way: no batch of the dataset says it loaded any
+    await suite.store.sql.query(`UPDATE ingest_batches SET rows_loaded = 0 WHERE id = $1`, [batchId]);
+    const again = suite.dir.file('again.csv', `${PUPILS_HEADER}\nP1,,bob,Smith,01/01/2010,TB1 1AA,,,,\nP2,,cara,Smith,01/01/2010,TB1 1AA,,,,\n`);
+    expect(loaded(await ingestFixture(suite.store, 'pupils', again)).stats.rowsLoaded).toBe(2);
+    const held = await suite.store.sql.query<{ local_id: string; given_name: string }>(
+      `SELECT local_id, given_name FROM source_records WHERE dataset_id = 'pupils' AND kind = 'subject' ORDER BY local_id`);
+    expect(held).toEqual([{ local_id: 'P1', given_name: 'bob' }, { local_id: 'P2', given_name: 'cara' }]);
+  });
+});

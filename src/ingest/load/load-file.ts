@@ -78,9 +78,11 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       await supersedeInterrupted(tx, datasetId, batchId);
       await createStaging(tx);
       // under the lock no other load adds records to the dataset: while it held none, chunks of new keys need no upsert
-      // (found through the dataset's batches: source_records_batch answers it at once, whatever the store holds)
-      const [held] = await tx.query<{ held: boolean }>(
-        'SELECT EXISTS (SELECT 1 FROM source_records WHERE batch_id IN (SELECT id FROM ingest_batches WHERE dataset_id = $1)) AS held', [datasetId]);
+      // (asked of the dataset's batches first; no index leads with the dataset since migration 0012, so the records
+      // themselves are scanned only while no complete batch has loaded any, that is on the dataset's first load)
+      const [held] = await tx.query<{ held: boolean }>(`
+        SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE dataset_id = $1 AND status = 'complete' AND rows_loaded > 0)
+            OR EXISTS (SELECT 1 FROM source_records WHERE dataset_id = $1) AS held`, [datasetId]);
       const fresh = freshKeys(!held?.held);
       let columns: readonly string[] | null = null;
       const read = options.readItems ?? adapters[plan.mapping.format];
