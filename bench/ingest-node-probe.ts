@@ -9,7 +9,7 @@
  * Run: `node bin/run-ts.mjs bench/ingest-node-probe.ts [--rows 300000] [--only csv|fixed-width] [--runs 3] [--chunk-rows 5000] [--digest] [--prepare]`
  * - `--digest`: also prints a SHA-256 of every chunk's records, events, relationships and
  *   quarantined rows (costs CPU; for checking that a change keeps the output identical);
- * - `--prepare`: also turns each chunk into COPY text for the staged write (`prepareChunk`, part of the write side's Node work);
+ * - `--prepare`: also turns each chunk into the binary COPY streams of the staged write (`prepareChunk`, part of the write side's Node work);
  * - `PROBE_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the measured child only.
  *
  * `--town DIR` instead reads every dataset of a synthetic town (`tributary synth --out DIR`) with the
@@ -167,9 +167,9 @@ export async function runNodeProbe(options: { rows?: number; formats?: Format[];
           + `${result.digest ? `, digest ${result.digest.slice(0, 16)}` : ''} (load ${load})`);
       }
       const cpu = median(mine.map((r) => r.cpuMicrosPerRow));
-      console.log(`${format.padEnd(11)} median: Node CPU ${cpu.toFixed(1)} µs/row${options.prepare ? ' (parse → map → chunk → COPY text)' : ' (parse → map → chunk)'}, `
+      console.log(`${format.padEnd(11)} median: Node CPU ${cpu.toFixed(1)} µs/row${options.prepare ? ' (parse → map → chunk → COPY streams)' : ' (parse → map → chunk)'}, `
         + `${Math.round(median(mine.map((r) => r.rowsPerSecond))).toLocaleString('en-GB')} rows/s `
-        + `(target: all of Node's work — this, the COPY text and the wire — within ${TARGET_MICROS} µs/row for 50,000 rows/s; load now ${uptime()})`);
+        + `(target: all of Node's work — this, the COPY streams and the wire — within ${TARGET_MICROS} µs/row for 50,000 rows/s; load now ${uptime()})`);
       results.push(...mine);
       rmSync(file, { force: true });
     }
