@@ -52,7 +52,7 @@ export interface NodeProbeResult {
   readonly digest: string | null;
 }
 
-/** The target for Node's whole per-row CPU (parse, map, chunk and COPY text) if 50,000 rows/s is to fit on two cores beside the server. */
+/** The target for Node's whole per-row CPU (parse, map, chunk and COPY streams) if 50,000 rows/s is to fit on two cores beside the server. */
 const TARGET_MICROS = 20;
 
 /** One measured read of `file`, in this process. */
