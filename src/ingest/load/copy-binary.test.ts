@@ -104,6 +104,11 @@ describe('jsonb written as JSON.stringify writes it', () => {
     }), { numRuns: 300 });
   });
 
+  it('writes NULL for what has no JSON (a function, a symbol)', () => {
+    const [[a, b]] = readCopyBinary(new CopyBinaryRows().row(2).jsonb(() => 1).jsonb(Symbol('s')).take()) as [[null, null]];
+    expect([a, b]).toEqual([null, null]);
+  });
+
   it('keeps the same text for many rows of the same keys', () => {
     const out = new CopyBinaryRows();
     const values = Array.from({ length: 300 }, (_, i) => ({ [`k${i % 7}`]: `v${i}`, Id: `B${i}` }));

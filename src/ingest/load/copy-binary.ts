@@ -103,7 +103,9 @@ export class CopyBinaryRows {
   jsonb(value: unknown): this {
     if (value === null || value === undefined) return this.null();
     if (typeof value !== 'object' || !isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-      const text = JSON.stringify(value);
+      const text = JSON.stringify(value) as string | undefined;
+      // a function or a symbol has no JSON: NULL, as for undefined
+      if (text === undefined) return this.null();
       const start = this.#field(1 + text.length * 3);
       this.#bytes[this.#at++] = 1;
       this.#string(text);
