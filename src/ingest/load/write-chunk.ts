@@ -155,13 +155,17 @@ export interface PreparedChunk {
 const NOTHING = Buffer.alloc(0);
 
 
+/** A COPY target: the table with its columns, and so the number of fields each of its rows gives. */
+interface CopyTarget { readonly sql: string; readonly fields: number }
+const copyTarget = (table: string, columns: readonly string[]): CopyTarget => ({ sql: `${table} (${columns.join(', ')})`, fields: columns.length });
+
 /** The COPY targets of each write: the tables themselves (direct), or the staging tables. */
-const DIRECT_RECORDS = `source_records (id, dataset_id, agency_id, batch_id, ${RECORD_COLUMNS.join(', ')})`;
-const DIRECT_EVENTS = 'events (source_record_id, dataset_id, batch_id, code, occurred_on, value, detail, special_category)';
-const DIRECT_RELATIONSHIPS = 'relationships (dataset_id, batch_id, from_record_id, to_record_id, kind)';
-const STAGED_RECORDS = `${STAGE_RECORDS} (${RECORD_COLUMNS.join(', ')})`;
-const STAGED_EVENTS = `${STAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})`;
-const STAGED_RELATIONSHIPS = `${STAGE_RELATIONSHIPS} (${RELATIONSHIP_COLUMNS.join(', ')})`;
+const DIRECT_RECORDS = copyTarget('source_records', ['id', 'dataset_id', 'agency_id', 'batch_id', ...RECORD_COLUMNS]);
+const DIRECT_EVENTS = copyTarget('events', ['source_record_id', 'dataset_id', 'batch_id', 'code', 'occurred_on', 'value', 'detail', 'special_category']);
+const DIRECT_RELATIONSHIPS = copyTarget('relationships', ['dataset_id', 'batch_id', 'from_record_id', 'to_record_id', 'kind']);
+const STAGED_RECORDS = copyTarget(STAGE_RECORDS, RECORD_COLUMNS);
+const STAGED_EVENTS = copyTarget(STAGE_EVENTS, EVENT_COLUMNS);
+const STAGED_RELATIONSHIPS = copyTarget(STAGE_RELATIONSHIPS, RELATIONSHIP_COLUMNS);
 
 /** What a direct write adds to rows: each record's id (from the first drawn for the chunk) and the batch's columns, encoded once. */
 interface DirectIds {
@@ -232,14 +236,14 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
   if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
   let eventsAdded = 0;
   if (chunk.records.length > 0 && chunk.direct) {
-    await sql.copyIn(DIRECT_RECORDS, chunk.records);
-    if (chunk.events.length > 0) await sql.copyIn(DIRECT_EVENTS, chunk.events);
-    if (chunk.relationships.length > 0) await sql.copyIn(DIRECT_RELATIONSHIPS, chunk.relationships);
+    await sql.copyIn(DIRECT_RECORDS.sql, chunk.records);
+    if (chunk.events.length > 0) await sql.copyIn(DIRECT_EVENTS.sql, chunk.events);
+    if (chunk.relationships.length > 0) await sql.copyIn(DIRECT_RELATIONSHIPS.sql, chunk.relationships);
     eventsAdded = chunk.eventRows;
   } else if (chunk.records.length > 0) {
-    await sql.copyIn(STAGED_RECORDS, chunk.records);
-    if (chunk.events.length > 0) await sql.copyIn(STAGED_EVENTS, chunk.events);
-    if (chunk.relationships.length > 0) await sql.copyIn(STAGED_RELATIONSHIPS, chunk.relationships);
+    await sql.copyIn(STAGED_RECORDS.sql, chunk.records);
+    if (chunk.events.length > 0) await sql.copyIn(STAGED_EVENTS.sql, chunk.events);
+    if (chunk.relationships.length > 0) await sql.copyIn(STAGED_RELATIONSHIPS.sql, chunk.relationships);
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
@@ -252,10 +256,6 @@ export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: 
   return { eventsAdded };
 }
 
-/** Fields of a record row: the staging table's, and for the direct write its id and the batch's three columns besides. */
-const RECORD_FIELDS = RECORD_COLUMNS.length;
-const DIRECT_RECORD_FIELDS = RECORD_FIELDS + 4;
-
 /** The records as binary COPY rows; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
 function* recordRows(records: Chunk['records'], direct: DirectIds | null): Generator<void, Buffer> {
   const out = new CopyBinaryRows();
@@ -265,9 +265,9 @@ function* recordRows(records: Chunk['records'], direct: DirectIds | null): Gener
       // the records' ids follow their order in the chunk
       const id = direct.firstId + out.rows;
       direct.ids.set(key, id);
-      out.row(DIRECT_RECORD_FIELDS).int8(id).encoded(direct.recordColumns);
+      out.row(DIRECT_RECORDS.fields).int8(id).encoded(direct.recordColumns);
     } else {
-      out.row(RECORD_FIELDS);
+      out.row(STAGED_RECORDS.fields);
     }
     out.text(record.localId).text(record.kind).int4(record.rowNumber);
     identifierFields(out, record.identifiers);
@@ -283,14 +283,16 @@ function* recordRows(records: Chunk['records'], direct: DirectIds | null): Gener
 function* eventRows(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): Generator<void, { rows: Buffer; count: number }> {
   const out = new CopyBinaryRows();
   const seen = new Set<string>();
+  let read = 0;
   for (const { recordKey, event } of events) {
-    if (out.rows > 0 && out.rows % SLICE === 0) yield;
+    // counted by events read, not written: a repeat, left out, must not pause again at the same count
+    if (++read % SLICE === 0) yield;
     const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
     if (seen.has(once)) continue;
     seen.add(once);
     const stored = storedEventFields(event, key);
-    if (direct) out.row(8).int8(idOf(direct, recordKey)).encoded(direct.rowColumns);
-    else out.row(EVENT_COLUMNS.length).text(localIdOf(recordKey));
+    if (direct) out.row(DIRECT_EVENTS.fields).int8(idOf(direct, recordKey)).encoded(direct.rowColumns);
+    else out.row(STAGED_EVENTS.fields).text(localIdOf(recordKey));
     out.text(event.code).date(event.occurredOn).text(stored.value).jsonb(stored.detail).bool(event.specialCategory);
   }
   return { rows: out.take(), count: seen.size };
@@ -306,7 +308,7 @@ function relationshipRows(relationships: Chunk['relationships'], direct: DirectI
   const seen = new Set<string>();
   for (const r of relationships) {
     if (!direct) {
-      out.row(5).text(kindOf(r.fromKey)).text(localIdOf(r.fromKey)).text(kindOf(r.toKey)).text(localIdOf(r.toKey)).text(r.kind);
+      out.row(STAGED_RELATIONSHIPS.fields).text(kindOf(r.fromKey)).text(localIdOf(r.fromKey)).text(kindOf(r.toKey)).text(localIdOf(r.toKey)).text(r.kind);
       continue;
     }
     const from = idOf(direct, r.fromKey);
@@ -314,7 +316,7 @@ function relationshipRows(relationships: Chunk['relationships'], direct: DirectI
     const once = `${from} ${to} ${r.kind}`;
     if (seen.has(once)) continue;
     seen.add(once);
-    out.row(5).encoded(direct.rowColumns).int8(from).int8(to).text(r.kind);
+    out.row(DIRECT_RELATIONSHIPS.fields).encoded(direct.rowColumns).int8(from).int8(to).text(r.kind);
   }
   return out.take();
 }
