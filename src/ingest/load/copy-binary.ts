@@ -90,10 +90,7 @@ export class CopyBinaryRows {
   /** A text (or varchar) field; NULL for null or undefined. */
   text(value: string | null | undefined): this {
     if (value === null || value === undefined) return this.null();
-    const start = this.#field(value.length * 3);
-    this.#string(value);
-    this.#length(start);
-    return this;
+    return this.#textField(value, false);
   }
 
   /**
@@ -105,12 +102,7 @@ export class CopyBinaryRows {
     if (typeof value !== 'object' || !isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
       const text = JSON.stringify(value) as string | undefined;
       // a function or a symbol has no JSON: NULL, as for undefined
-      if (text === undefined) return this.null();
-      const start = this.#field(1 + text.length * 3);
-      this.#bytes[this.#at++] = 1;
-      this.#string(text);
-      this.#length(start);
-      return this;
+      return text === undefined ? this.null() : this.#textField(text, true);
     }
     const start = this.#field(2);
     this.#bytes[this.#at++] = 1;
@@ -224,6 +216,15 @@ export class CopyBinaryRows {
     const start = this.#at;
     this.#at += 4;
     return start;
+  }
+
+  /** A field of a string's UTF-8 bytes, after jsonb's format version (1) when `jsonb`. */
+  #textField(text: string, jsonb: boolean): this {
+    const start = this.#field((jsonb ? 1 : 0) + text.length * 3);
+    if (jsonb) this.#bytes[this.#at++] = 1;
+    this.#string(text);
+    this.#length(start);
+    return this;
   }
 
   /** Writes the length of the field begun at `start` (`#field`). */
