@@ -3,12 +3,10 @@
  * shared with every worker once; the main thread and the workers then each claim the next chunk
  * with an atomic counter (no dispatching, so no thread waits on another, and nobody holds chunks it
  * has not started), parse, standardise and encode it, and the workers post the lines back
- * (transferred). Workers load TypeScript through tsx's loader.
+ * (transferred). Workers load TypeScript through tsx's loader (`startTsWorker`).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LinkMap } from '../link/index.ts';
+import { startTsWorker } from '../runtime/ts-worker.ts';
 import type { LinkageSchema } from './clkhash-schema.ts';
 import type { EncodedChunk } from './encode-chunk.ts';
 
@@ -43,16 +41,11 @@ type Reply = { chunk: number; result?: EncodedChunk; error?: string; record?: nu
 
 /** Starts `threads` workers that claim and encode chunks until none are left; never rejects (a worker that fails to start claims nothing). */
 export function startEncodeWorkers(threads: number, work: SharedEncodeWork, events: EncodeWorkerEvents): EncodeWorkers {
-  // tsx's ES module entry: its CommonJS entry (what require.resolve finds) fails to register from
-  // a worker when the main thread already runs under tsx (it resolves its loader one folder off).
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./encode-worker.ts', import.meta.url).href;
-  // A plain-JS boot script registers tsx in the worker, then loads the TypeScript worker module, which starts claiming chunks.
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const entry = new URL('./encode-worker.ts', import.meta.url);
   const control = new Int32Array(work.control);
   let running = threads;
   const workers = Array.from({ length: threads }, (_, index) => {
-    const worker = new Worker(boot, { eval: true, workerData: { ...work, index } });
+    const worker = startTsWorker(entry, { ...work, index });
     worker.on('message', ({ chunk, result, error, record }: Reply) => {
       if (result) events.chunk(chunk, result); else events.failed(chunk, error ?? 'the worker could not encode the chunk', record);
     });

@@ -1,4 +1,7 @@
-/** A bad file fails whole: a clear error naming the file and the place, the batch marked failed, nothing of it kept. */
+/**
+ * A bad file fails whole: a clear error naming the file and the place, the batch marked failed,
+ * nothing of it kept — read in the loading thread or in a worker thread (`chunk-thread.ts`) alike.
+ */
 import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/stores.ts';
 import { useIngestSuite } from './support/ingest-suite.ts';
@@ -22,9 +25,9 @@ const cases = [
 describe.each(storeTargets)('bad files on $name', ({ open }) => {
   const suite = useIngestSuite(open);
 
-  it.each(cases)('$description: $code', async ({ dataset, file, code, place }) => {
+  it.each(cases.flatMap((c) => [{ ...c, thread: false }, { ...c, thread: true }]))('$description: $code (worker thread: $thread)', async ({ dataset, file, code, place, thread }) => {
     const before = await countsOf(suite.store, dataset);
-    const outcome = await ingestFixture(suite.store, dataset, file);
+    const outcome = await ingestFixture(suite.store, dataset, file, { thread });
     expect(outcome).toMatchObject({ status: 'failed', code });
     expect(outcome.status === 'failed' && outcome.message).toContain(`${file}${place ? ` ${place}` : ''}`);
     expect(await countsOf(suite.store, dataset)).toEqual(before);

@@ -6,6 +6,8 @@
  */
 
 export interface ColumnPolicy {
+  /** The agreement's list, from which the policy can be built again (in a worker thread). */
+  readonly allowedFields: readonly string[];
   allows(column: string): boolean;
 }
 
@@ -23,6 +25,7 @@ export function columnPolicy(allowedFields: readonly string[]): ColumnPolicy {
     return false;
   };
   return {
+    allowedFields,
     allows(column) {
       const known = cache.get(column);
       if (known !== undefined) return known;

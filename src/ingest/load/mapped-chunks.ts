@@ -21,6 +21,8 @@ export interface ChunkingContext {
   readonly stats: LoadStats;
   /** The file's columns when its format declares them up front (then refused columns are known from the header). */
   readonly declaredColumns: () => readonly string[] | null;
+  /** Pause now and then for the event loop (default true); a worker thread, with no store replies to let through, need not. */
+  readonly turns?: boolean;
 }
 
 const YIELD_EVERY = 50;
@@ -28,6 +30,7 @@ const YIELD_EVERY = 50;
 /** Yields chunks of at most `chunkRows` rows; every item read lands in exactly one chunk. */
 export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: ChunkingContext): AsyncGenerator<Chunk> {
   const { mapping, policy, stats, chunkRows } = context;
+  const pauses = context.turns !== false;
   // a health dataset's quarantined rows keep no column only health rules read, and no unparsed text
   const health = mapping.events.some(ruleGivesSpecialEvents);
   const sealedOnly = specialOnlyColumns(mapping);
@@ -38,7 +41,7 @@ export async function* mappedChunks(items: AsyncIterable<AdapterItem>, context: 
       stats.rowsRead += 1;
       // rows already parsed are mapped without a pause, which starves I/O: let the store's replies (the write of
       // the previous chunk, statement by statement) through now and then, so the server is not left waiting
-      if (stats.rowsRead % YIELD_EVERY === 0) await nextTurn();
+      if (pauses && stats.rowsRead % YIELD_EVERY === 0) await nextTurn();
       if (!headerChecked) {
         headerChecked = true;
         for (const column of context.declaredColumns() ?? []) if (!policy.allows(column)) stats.refusedColumns.add(column);
