@@ -23,11 +23,13 @@ export interface Chunk {
   readonly relationships: { readonly fromKey: string; readonly toKey: string; readonly kind: RelationshipKind }[];
   readonly quarantined: QuarantineEntry[];
   rows: number;
+  /** Whether some subject record was given by more than one row of the chunk (else each record's events stand together). */
+  repeated: boolean;
 }
 
 export const recordKey = (kind: CanonicalRecord['kind'], localId: string): string => `${kind}\u0000${localId}`;
 
-export const emptyChunk = (): Chunk => ({ records: new Map(), asOf: new Map(), events: [], relationships: [], quarantined: [], rows: 0 });
+export const emptyChunk = (): Chunk => ({ records: new Map(), asOf: new Map(), events: [], relationships: [], quarantined: [], rows: 0, repeated: false });
 
 /**
  * Adds a mapped row (subject, contacts, events, relationships) to the chunk. A later row for the same
@@ -37,8 +39,12 @@ export function addMapped(chunk: Chunk, mapped: Extract<MappedRow, { ok: true }>
   const subject = recordKey('subject', mapped.record.localId);
   const held = chunk.asOf.size === 0 ? undefined : chunk.asOf.get(subject);
   if (held === undefined || mapped.asOf === null || mapped.asOf >= held) {
+    const size = chunk.records.size;
     chunk.records.set(subject, mapped.record);
+    if (chunk.records.size === size) chunk.repeated = true;
     if (mapped.asOf !== null) chunk.asOf.set(subject, mapped.asOf);
+  } else {
+    chunk.repeated = true;
   }
   for (const contact of mapped.contacts) chunk.records.set(recordKey('contact', contact.localId), contact);
   for (const event of mapped.events) chunk.events.push({ recordKey: subject, event });

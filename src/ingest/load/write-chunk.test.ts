@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOf, jsonbOf, readCopyBinary } from '../../../test/support/copy-binary-reader.ts';
 import { emptyIdentifiers, type CanonicalRecord } from '../canonical-record.ts';
@@ -48,5 +49,48 @@ describe('prepareChunkInTurns', () => {
     expect(turned).toBe(false);
     await preparing;
     expect(turned).toBe(true);
+  });
+});
+
+describe('the events of a chunk whose records are each given by one row', () => {
+  const event = fc.record({
+    code: fc.constantFrom('school.suspension', 'school.exclusion'),
+    occurredOn: fc.constantFrom('2024-01-02', '2024-03-04'),
+    value: fc.constantFrom(null, '', 'fixed', 'permanent'),
+  });
+
+  it('are each written once per record, code, date and value, as the search across the chunk writes them', () => {
+    fc.assert(fc.property(fc.array(fc.array(event, { maxLength: 5 }), { minLength: 1, maxLength: 30 }), fc.boolean(), (rows, direct) => {
+      const chunk = emptyChunk();
+      rows.forEach((events, i) => addMapped(chunk, {
+        ok: true, asOf: null, contacts: [], relationships: [],
+        record: { kind: 'subject', localId: `L${i}`, rowNumber: i + 2, identifiers: emptyIdentifiers(), extraIds: null, attributes: null, raw: { Id: `L${i}` } },
+        events: events.map((e) => ({ ...e, detail: null, specialCategory: false })),
+      } as unknown as Parameters<typeof addMapped>[1]));
+      expect(chunk.repeated).toBe(false);
+      const batch = { datasetId: 'd', agencyId: 'a', batchId: 3, specialCategoryKey: null };
+      const mode = direct ? 'insert' : 'upsert';
+      const firstId = direct ? 1 : null;
+      const apart = prepareChunk(chunk, batch, mode, firstId);
+      const across = prepareChunk({ ...chunk, repeated: true }, batch, mode, firstId);
+      expect(apart.events.equals(across.events)).toBe(true);
+      expect(apart.eventRows).toBe(across.eventRows);
+      expect(apart.eventRows).toBe(rows.reduce((n, events) => n + new Set(events.map((e) => `${e.code} ${e.occurredOn} ${e.value}`)).size, 0));
+    }), { numRuns: 200 });
+  });
+
+  it('are searched across the chunk once a record is given by a second row', () => {
+    const chunk = emptyChunk();
+    const row = (localId: string) => ({
+      ok: true, asOf: null, contacts: [], relationships: [],
+      record: { kind: 'subject', localId, rowNumber: 2, identifiers: emptyIdentifiers(), extraIds: null, attributes: null, raw: {} },
+      events: [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null, detail: null, specialCategory: false }],
+    } as unknown as Parameters<typeof addMapped>[1]);
+    addMapped(chunk, row('A'));
+    addMapped(chunk, row('B'));
+    expect(chunk.repeated).toBe(false);
+    addMapped(chunk, row('A'));
+    expect(chunk.repeated).toBe(true);
+    expect(prepareChunk(chunk, { datasetId: 'd', agencyId: 'a', batchId: 3, specialCategoryKey: null }).eventRows).toBe(2);
   });
 });

@@ -220,7 +220,7 @@ function* preparing(chunk: Chunk, batch: BatchContext, mode: WriteMode, firstId:
   const some = chunk.records.size > 0;
   // records first: the direct write's events and relationships take the ids assigned there
   const records = some ? yield* recordRows(chunk.records, direct) : NOTHING;
-  const events = some ? yield* eventRows(chunk.events, batch.specialCategoryKey, direct) : { rows: NOTHING, count: 0 };
+  const events = some ? yield* eventRows(chunk, batch.specialCategoryKey, direct) : { rows: NOTHING, count: 0 };
   return {
     direct: direct !== null, mode, records, events: events.rows, eventRows: events.count,
     relationships: some ? relationshipRows(chunk.relationships, direct) : NOTHING,
@@ -278,24 +278,47 @@ function* recordRows(records: Chunk['records'], direct: DirectIds | null): Gener
 
 /**
  * The events as binary COPY rows (sealed where special category), each once per record, code, date
- * and value: for the staged write led by the record's local id, for the direct one by its id and the batch's columns.
+ * and value: for the staged write led by the record's local id, for the direct one by its id and the
+ * batch's columns. Where no record of the chunk was given by two rows (`chunk.repeated`), each
+ * record's events stand together (those of its one row), and a repeat is looked for among them
+ * alone; otherwise across the chunk.
  */
-function* eventRows(events: Chunk['events'], key: SpecialCategoryKey | null, direct: DirectIds | null): Generator<void, { rows: Buffer; count: number }> {
+function* eventRows(chunk: Chunk, key: SpecialCategoryKey | null, direct: DirectIds | null): Generator<void, { rows: Buffer; count: number }> {
   const out = new CopyBinaryRows();
-  const seen = new Set<string>();
-  let read = 0;
-  for (const { recordKey, event } of events) {
+  const { events } = chunk;
+  const seen = chunk.repeated ? new Set<string>() : null;
+  let count = 0;
+  let run = 0;
+  for (let at = 0; at < events.length; at += 1) {
     // counted by events read, not written: a repeat, left out, must not pause again at the same count
-    if (++read % SLICE === 0) yield;
-    const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
+    if ((at + 1) % SLICE === 0) yield;
+    const { recordKey, event } = events[at]!;
+    if (seen) {
+      const once = `${recordKey}\u0000${event.code}\u0000${event.occurredOn}\u0000${event.value ?? '\u0001'}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
+    } else if (at === 0 || events[at - 1]!.recordKey !== recordKey) {
+      run = at;
+    } else if (heldBefore(events, run, at)) {
+      continue;
+    }
+    count += 1;
     const stored = storedEventFields(event, key);
     if (direct) out.row(DIRECT_EVENTS.fields).int8(idOf(direct, recordKey)).encoded(direct.rowColumns);
     else out.row(STAGED_EVENTS.fields).text(localIdOf(recordKey));
     out.text(event.code).date(event.occurredOn).text(stored.value).jsonb(stored.detail).bool(event.specialCategory);
   }
-  return { rows: out.take(), count: seen.size };
+  return { rows: out.take(), count };
+}
+
+/** Whether an event of `events[from, at)` (the same record's) has the code, date and value of `events[at]`. */
+function heldBefore(events: Chunk['events'], from: number, at: number): boolean {
+  const { code, occurredOn, value } = events[at]!.event;
+  for (let i = from; i < at; i += 1) {
+    const e = events[i]!.event;
+    if (e.code === code && e.occurredOn === occurredOn && e.value === value) return true;
+  }
+  return false;
 }
 
 /**
