@@ -27,19 +27,17 @@ export function freshKeys(datasetWasEmpty: boolean): FreshKeys {
   let table = new Float64Array(1 << 12);
   let count = 0;
   let full = !datasetWasEmpty;
-  const has = (h: number): boolean => {
-    for (let i = h & (table.length - 1); table[i] !== 0; i = (i + 1) & (table.length - 1)) if (table[i] === h) return true;
-    return false;
-  };
-  const add = (h: number): void => {
+  /** Adds the hash; false when it was there already (one probe of the table for both). */
+  const add = (h: number): boolean => {
     let i = h & (table.length - 1);
     while (table[i] !== 0) {
-      if (table[i] === h) return;
+      if (table[i] === h) return false;
       i = (i + 1) & (table.length - 1);
     }
     table[i] = h;
     count += 1;
     if (count * 2 > table.length) grow();
+    return true;
   };
   const grow = (): void => {
     const old = table;
@@ -50,19 +48,16 @@ export function freshKeys(datasetWasEmpty: boolean): FreshKeys {
   return {
     modeFor(keys) {
       if (full) return 'upsert';
-      const hashes: number[] = [];
       let mode: WriteMode = 'insert';
       for (const key of keys) {
-        const h = hash53(key);
-        if (has(h)) mode = 'upsert';
-        hashes.push(h);
+        if (!add(hash53(key))) mode = 'upsert';
+        if (count > MAX_KEYS) {
+          // too many to remember: this chunk and every later one take the upsert, which is always right
+          full = true;
+          table = new Float64Array(0);
+          return 'upsert';
+        }
       }
-      if (count + hashes.length > MAX_KEYS) {
-        full = true;
-        table = new Float64Array(0);
-        return 'upsert';
-      }
-      for (const h of hashes) add(h);
       return mode;
     },
   };
