@@ -67,11 +67,12 @@ describe.each(storeTargets)('a failure mid-stream on $name', ({ open }) => {
 
 interface KillTarget { name: string; setUp(): Promise<{ target: string; open(): Promise<Store>; tearDown(): Promise<void> }> }
 
+let stores = 0;
 const killTargets: KillTarget[] = [
   {
     name: 'pglite (a data folder)',
     async setUp() {
-      const folder = join(dir.path, 'pglite-store');
+      const folder = join(dir.path, `pglite-store-${(stores += 1)}`);
       return { target: folder, open: () => openStore({ dataDir: folder }), tearDown: async () => undefined };
     },
   },
@@ -85,10 +86,10 @@ const killTargets: KillTarget[] = [
 ];
 
 describe.each(killTargets)('a load killed mid-file on $name', ({ setUp }) => {
-  it('leaves nothing of the file but a batch still loading; a re-run supersedes it and loads the file whole', async () => {
+  it.each([false, true])('leaves nothing of the file but a batch still loading; a re-run supersedes it and loads the file whole (worker thread: %s)', async (thread) => {
     const { target, open, tearDown } = await setUp();
     try {
-      const killedAt = await runAndKill(target, file, 1500);
+      const killedAt = await runAndKill(target, file, 1500, thread);
       expect(killedAt).toBeGreaterThanOrEqual(1500);
       const store = await open();
       try {
@@ -108,10 +109,11 @@ describe.each(killTargets)('a load killed mid-file on $name', ({ setUp }) => {
   }, 120_000);
 });
 
-/** Starts the child load and kills it (SIGKILL) once it has read `rows` rows; resolves with the rows it had reported. */
-function runAndKill(target: string, path: string, rows: number): Promise<number> {
+/** Starts the child load (reading in a worker thread if `thread`) and kills it (SIGKILL) once it has read `rows` rows; resolves with the rows it had reported. */
+function runAndKill(target: string, path: string, rows: number, thread: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'test/ingest/support/ingest-child.ts', target, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['bin/run-ts.mjs', 'test/ingest/support/ingest-child.ts', target, path, ...(thread ? ['thread'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let seen = 0;
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });

@@ -18,6 +18,20 @@ import type { LoadStats } from './load-stats.ts';
 import type { ChunkSupply } from './prepared-chunks.ts';
 import type { PreparedChunk } from './write-chunk.ts';
 
+/** From this size a file may be prepared in a worker thread (`threadPays`): the worker takes about 0.65 s to start. */
+export const THREAD_BYTES = 16 << 20;
+
+/**
+ * Whether a worker thread pays for a file: when it is `THREAD_BYTES` or more, and the worker gets a
+ * core the store does not need — the store is PGlite (which runs in the loading thread itself), or
+ * the machine has more than two cores. On two cores with a PostgreSQL server beside it, three busy
+ * threads shared two cores, and a million rows loaded more slowly than in one thread (`src/ingest/README.md`, session 7).
+ * @example threadPays({ engine: 'postgres', bytes: 50 << 20, cores: 2 }) // false; with cores: 4, true
+ */
+export function threadPays(load: { readonly engine: 'pglite' | 'postgres'; readonly bytes: number; readonly cores: number }): boolean {
+  return load.bytes >= THREAD_BYTES && (load.engine === 'pglite' || load.cores > 2);
+}
+
 /** Prepared chunks the worker may hold that the loader has not taken yet. */
 export const AHEAD = 2;
 
@@ -70,10 +84,12 @@ export async function* threadedChunks(supply: ChunkSupply, stats: LoadStats, hoo
     wake?.();
     wake = null;
   };
+  let bytesRead = 0;
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
       case 'progress':
-        hooks.onProgress?.(message.bytesRead, message.rowsRead);
+        bytesRead = message.bytesRead;
+        hooks.onProgress?.(bytesRead, message.rowsRead);
         return;
       case 'ids':
         hooks.takeIds(message.n).then(
@@ -84,6 +100,8 @@ export async function* threadedChunks(supply: ChunkSupply, stats: LoadStats, hoo
       case 'chunk':
         copyStats(message.stats, stats);
         inbox.push(asBuffers(message.chunk));
+        // the rows of each chunk too: a file is read in large pieces, far apart in a small file
+        hooks.onProgress?.(bytesRead, stats.rowsRead);
         break;
       case 'done':
         copyStats(message.stats, stats);

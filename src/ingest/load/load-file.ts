@@ -6,6 +6,7 @@
  * is not loaded again.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -18,7 +19,7 @@ import type { Mapping } from '../mapping-schema.ts';
 import { sha256File } from './file-hash.ts';
 import { emptyStats, type LoadStats } from './load-stats.ts';
 import { completeBatch, failBatch, findCompleteBatch, startBatch, supersedeInterrupted } from './batch-rows.ts';
-import { threadedChunks } from './chunk-thread.ts';
+import { threadedChunks, threadPays } from './chunk-thread.ts';
 import { preparedChunks, type ChunkSupply } from './prepared-chunks.ts';
 import { recordIds } from './record-ids.ts';
 import { writePipeline } from './write-pipeline.ts';
@@ -46,17 +47,14 @@ export interface LoadOptions {
   readonly readItems?: Adapter;
   /**
    * Read, map and prepare the file in a worker thread while the loading thread writes (`chunk-thread.ts`).
-   * Default: for files of `THREAD_BYTES` or more, where the gain outweighs the worker's start (about a third of a second).
+   * Default: where the worker has a core of its own and the file is large enough to win back its start (`threadPays`).
    */
   readonly thread?: boolean;
 }
 
-/** From this size a file is prepared in a worker thread, unless the options say otherwise. */
-export const THREAD_BYTES = 16 << 20;
-
 /** Whether the file is read, mapped and prepared in the loading thread itself. */
-const inThread = (options: LoadOptions, bytes: number): boolean =>
-  options.readItems !== undefined || !(options.thread ?? bytes >= THREAD_BYTES);
+const inThread = (options: LoadOptions, engine: Store['kind'], bytes: number): boolean =>
+  options.readItems !== undefined || !(options.thread ?? threadPays({ engine, bytes, cores: availableParallelism() }));
 
 export type FileOutcome =
   | { readonly status: 'loaded'; readonly file: string; readonly batchId: number; readonly stats: LoadStats; readonly seconds: number }
@@ -100,7 +98,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
       const ids = recordIds(store.kind === 'postgres' ? store.sql : tx);
       const takeIds = (n: number): Promise<number | null> => ids.take(n);
       const progress = (bytesRead: number, rowsRead: number): void => options.onProgress?.({ bytesRead, bytesTotal, rowsRead });
-      const chunks = inThread(options, bytesTotal)
+      const chunks = inThread(options, store.kind, bytesTotal)
         ? preparedChunks(supply, stats, {
           policy: plan.policy, read: options.readItems ?? adapters[plan.mapping.format], takeIds, turns: true,
           onProgress: (bytesRead) => progress(bytesRead, stats.rowsRead),
