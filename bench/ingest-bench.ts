@@ -8,6 +8,7 @@
  * every record is then already held, so the load takes the upsert (the path of a monthly extract).
  *
  * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres] [--update]`
+ * (`INGEST_BENCH_THREAD=on` or `off` forces the worker thread of `src/ingest/load/chunk-thread.ts` either way.)
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -153,7 +154,9 @@ async function loadOne(format: Format, engine: Engine, file: string, configDir: 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const serverBefore = await backendCpuSeconds(store);
-  const outcome = await loadFile(store, plan, file);
+  // INGEST_BENCH_THREAD=on|off forces the worker thread (`threadPays` decides otherwise)
+  const thread = { on: true, off: false }[process.env.INGEST_BENCH_THREAD ?? ''];
+  const outcome = await loadFile(store, plan, file, { thread });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   // the pool keeps its connections open for ten idle seconds: the loading backend is still there

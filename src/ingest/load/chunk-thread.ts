@@ -22,18 +22,24 @@ import type { PreparedChunk } from './write-chunk.ts';
 export const THREAD_BYTES = 16 << 20;
 
 /**
- * Whether a worker thread pays for a file: when it is `THREAD_BYTES` or more, and the worker gets a
- * core the store does not need — the store is PGlite (which runs in the loading thread itself), or
- * the machine has more than two cores. On two cores with a PostgreSQL server beside it, three busy
- * threads shared two cores, and a million rows loaded more slowly than in one thread (`src/ingest/README.md`, session 7).
- * @example threadPays({ engine: 'postgres', bytes: 50 << 20, cores: 2 }) // false; with cores: 4, true
+ * Whether a worker thread pays for a file: when it is `THREAD_BYTES` or more, the store is a
+ * PostgreSQL server, and the machine has more than two cores, so that the worker has a core of its
+ * own. On two cores the loader, the worker and the server made three busy threads, and a million
+ * rows loaded more slowly than in one thread. With PGlite, which works in the loading thread, the
+ * worker was faster (by about a tenth) but memory grew with the file: PGlite copies each COPY's
+ * bytes into memory of the loading thread's, whose heap, doing little else, was rarely collected
+ * (`src/ingest/README.md`, "A worker thread (session 7)").
+ * @example threadPays({ engine: 'postgres', bytes: 50 << 20, cores: 4 }) // true; with cores: 2, false
  */
 export function threadPays(load: { readonly engine: 'pglite' | 'postgres'; readonly bytes: number; readonly cores: number }): boolean {
-  return load.bytes >= THREAD_BYTES && (load.engine === 'pglite' || load.cores > 2);
+  return load.bytes >= THREAD_BYTES && load.engine === 'postgres' && load.cores > 2;
 }
 
 /** Prepared chunks the worker may hold that the loader has not taken yet. */
 export const AHEAD = 2;
+
+/** Pieces of memory handed back by the loader that the worker keeps to reuse (three streams a chunk, a few chunks in flight). */
+export const SPARE = 12;
 
 /** What the worker is started with. */
 export interface ChunkWorkerData {
@@ -60,7 +66,9 @@ export type FromWorker =
 export type ToWorker =
   | { readonly type: 'ids'; readonly ask: number; readonly first: number | null }
   | { readonly type: 'ids-failed'; readonly ask: number; readonly message: string }
-  | { readonly type: 'taken' };
+  | { readonly type: 'taken' }
+  /** The memory of a chunk written (`PreparedChunk.release`), handed back for the worker to reuse. */
+  | { readonly type: 'returned'; readonly buffers: ArrayBuffer[] };
 
 export interface ThreadHooks {
   readonly policy: ColumnPolicy;
@@ -99,7 +107,7 @@ export async function* threadedChunks(supply: ChunkSupply, stats: LoadStats, hoo
         return;
       case 'chunk':
         copyStats(message.stats, stats);
-        inbox.push(asBuffers(message.chunk));
+        inbox.push(released(message.chunk, (buffers) => worker.postMessage({ type: 'returned', buffers } satisfies ToWorker, buffers)));
         // the rows of each chunk too: a file is read in large pieces, far apart in a small file
         hooks.onProgress?.(bytesRead, stats.rowsRead);
         break;
@@ -152,10 +160,20 @@ function copyStats(from: WorkerStats, to: LoadStats): void {
   for (const [code, n] of from.quarantineCodes) to.quarantineCodes.set(code, n);
 }
 
-/** A chunk's streams arrive as plain byte arrays (a Buffer crosses threads as its bytes alone): Buffers again, over the same memory. */
-function asBuffers(chunk: PreparedChunk): PreparedChunk {
-  const buffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { ...chunk, records: buffer(chunk.records), events: buffer(chunk.events), relationships: buffer(chunk.relationships) };
+/**
+ * A chunk's streams arrive as plain byte arrays (a Buffer crosses threads as its bytes alone):
+ * Buffers again, over the same memory, and a `release` that hands the memory back to the worker.
+ */
+function released(chunk: PreparedChunk, handBack: (buffers: ArrayBuffer[]) => void): PreparedChunk {
+  const memory: ArrayBuffer[] = [];
+  const buffer = (bytes: Uint8Array): Buffer => {
+    if (bytes.byteLength > 0) memory.push(bytes.buffer as ArrayBuffer);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+  return {
+    ...chunk, records: buffer(chunk.records), events: buffer(chunk.events), relationships: buffer(chunk.relationships),
+    release: () => handBack(memory),
+  };
 }
 
 /** The worker's failure as the loading thread throws it: a file error as itself, with its code and place. */

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { columnPolicy } from '../agreement/column-policy.ts';
 import { adapters } from '../adapters/index.ts';
 import { IngestFileError } from '../core/file-error.ts';
-import { AHEAD, type ChunkWorkerData, type FromWorker, type ToWorker, type WorkerFailure, type WorkerStats } from './chunk-thread.ts';
+import { AHEAD, SPARE, type ChunkWorkerData, type FromWorker, type ToWorker, type WorkerFailure, type WorkerStats } from './chunk-thread.ts';
 import { emptyStats } from './load-stats.ts';
 import { preparedChunks } from './prepared-chunks.ts';
 import type { PreparedChunk } from './write-chunk.ts';
@@ -20,11 +20,17 @@ const asked = new Map<number, { resolve: (first: number | null) => void; reject:
 let asks = 0;
 let untaken = 0;
 let room: (() => void) | null = null;
+/** Memory the loading thread has written from and handed back, to prepare the next chunks in (`owned`). */
+const spare: ArrayBuffer[] = [];
 port.on('message', (message: ToWorker) => {
   if (message.type === 'taken') {
     untaken -= 1;
     room?.();
     room = null;
+    return;
+  }
+  if (message.type === 'returned') {
+    for (const memory of message.buffers) if (spare.length < SPARE) spare.push(memory);
     return;
   }
   const waiting = asked.get(message.ask);
@@ -67,16 +73,23 @@ try {
 // the port stays open: the loading thread ends the worker once it has taken the last message
 
 /**
- * The chunk with each stream in memory of its own, to transfer: a stream may be a view into a larger
- * allocation (or Node's shared pool, for a small one), which must not be handed over whole.
+ * The chunk with each stream in memory of its own, to transfer: memory handed back by the loading
+ * thread once it has written a chunk from it, or else new (a power of two, so that it fits later
+ * streams too). The loading thread's heap sees little of its own to collect, so memory left to its
+ * collector would pile up there (a quarter of a gigabyte a million rows); handed back, what is in
+ * flight stays a few chunks' worth. (A stream itself may be a view into a larger allocation, or
+ * Node's shared pool for a small one, which must not be handed over whole.)
  */
 function owned(chunk: PreparedChunk): [PreparedChunk, ArrayBuffer[]] {
   const transfer: ArrayBuffer[] = [];
   const own = (bytes: Buffer): Buffer => {
     if (bytes.byteLength === 0) return bytes;
-    const copy = new Uint8Array(bytes);
-    transfer.push(copy.buffer);
-    return Buffer.from(copy.buffer);
+    const fits = spare.findIndex((memory) => memory.byteLength >= bytes.byteLength);
+    const memory = fits === -1 ? new ArrayBuffer(2 ** Math.ceil(Math.log2(bytes.byteLength))) : spare.splice(fits, 1)[0]!;
+    const copy = Buffer.from(memory, 0, bytes.byteLength);
+    bytes.copy(copy);
+    transfer.push(memory);
+    return copy;
   };
   return [{ ...chunk, records: own(chunk.records), events: own(chunk.events), relationships: own(chunk.relationships) }, transfer];
 }

@@ -110,6 +110,7 @@ export async function loadFile(store: Store, plan: DatasetPlan, path: string, op
         for await (const prepared of chunks) {
           await writes.add(async () => {
             stats.eventsAdded += (await writePrepared(tx, batch, prepared)).eventsAdded;
+            prepared.release?.();
           });
         }
         await writes.drain();

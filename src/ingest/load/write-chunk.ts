@@ -150,6 +150,8 @@ export interface PreparedChunk {
   /** How many event rows the stream holds (all of them new when `direct`). */
   readonly eventRows: number;
   readonly quarantined: unknown[] | null;
+  /** Called once the chunk is written, when its streams' memory can be reused (a worker thread's chunks: `chunk-thread.ts`). */
+  readonly release?: () => void;
 }
 
 const NOTHING = Buffer.alloc(0);
