@@ -50,13 +50,14 @@ export function freshKeys(datasetWasEmpty: boolean): FreshKeys {
       if (full) return 'upsert';
       let mode: WriteMode = 'insert';
       for (const key of keys) {
-        if (!add(hash53(key))) mode = 'upsert';
-        if (count > MAX_KEYS) {
-          // too many to remember: this chunk and every later one take the upsert, which is always right
+        if (count >= MAX_KEYS) {
+          // too many to remember (and the table no larger than for MAX_KEYS): this chunk and every
+          // later one take the upsert, which is always right
           full = true;
           table = new Float64Array(0);
           return 'upsert';
         }
+        if (!add(hash53(key))) mode = 'upsert';
       }
       return mode;
     },
