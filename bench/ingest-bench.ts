@@ -7,7 +7,8 @@
  * With `--update`, each store then loads a second extract of the same people with a later event each:
  * every record is then already held, so the load takes the upsert (the path of a monthly extract).
  *
- * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres] [--update]`
+ * Run: `node bin/run-ts.mjs bench/ingest-bench.ts [--rows N] [--only csv|fixed-width] [--engine pglite|postgres] [--update] [--repeat N]`
+ * (`--repeat N`: N loads of each, each into a fresh store, then their median.)
  * (`INGEST_BENCH_THREAD=on` or `off` forces the worker thread of `src/ingest/load/chunk-thread.ts` either way.)
  */
 import { spawnSync } from 'node:child_process';
@@ -193,8 +194,9 @@ async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 /** Generates the extracts and loads each into each engine, one child process per load. */
-export async function runIngestBench(options: { rows?: number; formats?: Format[]; engines?: Engine[]; update?: boolean } = {}): Promise<IngestBenchResult[]> {
+export async function runIngestBench(options: { rows?: number; formats?: Format[]; engines?: Engine[]; update?: boolean; repeat?: number } = {}): Promise<IngestBenchResult[]> {
   const rows = options.rows ?? 1_000_000;
+  const repeat = Math.max(1, options.repeat ?? 1);
   const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
   const results: IngestBenchResult[] = [];
   try {
@@ -204,8 +206,9 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
       await writeExtract(file, format, rows);
       const update = join(dir, `people-update.${format === 'csv' ? 'csv' : 'txt'}`);
       if (options.update) await writeExtract(update, format, rows, 1);
-      for (const engine of options.engines ?? ['pglite', 'postgres']) {
-        const database = engine === 'postgres' ? await benchDatabase() : { url: join(dir, `pglite-${format}`), drop: async () => undefined };
+      for (const engine of options.engines ?? ['pglite', 'postgres']) for (let round = 1; round <= repeat; round += 1) {
+        const folder = join(dir, `pglite-${format}-${round}`);
+        const database = engine === 'postgres' ? await benchDatabase() : { url: folder, drop: async () => rmSync(folder, { recursive: true, force: true }) };
         if (!database) {
           console.log(`${format} → postgres: skipped (set TRIBUTARY_BENCH_DATABASE_URL to a server URL whose role may create databases)`);
           continue;
@@ -231,6 +234,13 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
         } finally {
           await database.drop();
         }
+        if (round === repeat && repeat > 1) {
+          // the machine's speed drifts between runs (by a third within minutes here): the median says more than any one run
+          const speeds = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map((r) => r.rowsPerSecond).sort((a, b) => a - b);
+          const median = speeds.length % 2 ? speeds[(speeds.length - 1) / 2]! : (speeds[speeds.length / 2 - 1]! + speeds[speeds.length / 2]!) / 2;
+          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} median of ${speeds.length}: ${Math.round(median).toLocaleString('en-GB')} rows/s (runs ${speeds.map((v) => Math.round(v).toLocaleString('en-GB')).join(', ')})`
+            + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${median >= 50_000 ? 'met' : 'not met'})` : ''}`);
+        }
       }
       rmSync(file, { force: true });
       rmSync(update, { force: true });
@@ -255,6 +265,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       formats: value('--only') ? [value('--only') as Format] : undefined,
       engines: value('--engine') ? [value('--engine') as Engine] : undefined,
       update: argv.includes('--update'),
+      repeat: value('--repeat') ? Number(value('--repeat')) : undefined,
     });
   }
 }
