@@ -22,6 +22,7 @@ import pg from 'pg';
 import { loadPartnership, parsePartnership } from '../src/governance/partnership-loader.ts';
 import { loadFile, prepareDataset } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { median } from './median.ts';
 
 type Format = 'csv' | 'fixed-width';
 type Engine = 'pglite' | 'postgres';
@@ -237,9 +238,9 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
         if (round === repeat && repeat > 1) {
           // the machine's speed drifts between runs (by a third within minutes here): the median says more than any one run
           const speeds = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map((r) => r.rowsPerSecond).sort((a, b) => a - b);
-          const median = speeds.length % 2 ? speeds[(speeds.length - 1) / 2]! : (speeds[speeds.length / 2 - 1]! + speeds[speeds.length / 2]!) / 2;
-          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} median of ${speeds.length}: ${Math.round(median).toLocaleString('en-GB')} rows/s (runs ${speeds.map((v) => Math.round(v).toLocaleString('en-GB')).join(', ')})`
-            + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${median >= 50_000 ? 'met' : 'not met'})` : ''}`);
+          const middle = median(speeds);
+          console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} median of ${speeds.length}: ${Math.round(middle).toLocaleString('en-GB')} rows/s (runs ${speeds.map((v) => Math.round(v).toLocaleString('en-GB')).join(', ')})`
+            + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${middle >= 50_000 ? 'met' : 'not met'})` : ''}`);
         }
       }
       rmSync(file, { force: true });

@@ -23,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './median.ts';
 import { parsePartnership } from '../src/governance/partnership-loader.ts';
 // the modules themselves, not the stage's index: the probe needs nothing of the write side unless asked (`--prepare`)
 import { adapters } from '../src/ingest/adapters/index.ts';
@@ -137,7 +138,6 @@ async function probeTown(dir: string, configDir = 'config/town'): Promise<void> 
 const statsText = (stats: LoadStats): string =>
   JSON.stringify({ ...stats, refusedColumns: [...stats.refusedColumns], warnings: [...stats.warnings], quarantineCodes: [...stats.quarantineCodes] });
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const uptime = (): string => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 /** Generates the extracts and probes each `runs` times, one child process per run. */

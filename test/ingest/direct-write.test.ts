@@ -6,10 +6,9 @@
  * the staged write for the chunks concerned and still ends whole (PostgreSQL).
  */
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
 import { storeTargets } from '../support/stores.ts';
 import { useIngestSuite } from './support/ingest-suite.ts';
-import { countsOf, ingestFixture, loaded } from './support/load.ts';
+import { countsOf, emptyIngestTables, holdings, ingestFixture, loaded } from './support/load.ts';
 import { PUPILS_HEADER } from './support/temp-files.ts';
 
 /** Pupils P<from>..P<to>, every third with a suspension (and, for PERM, an exclusion), every other with a parent. */
@@ -22,40 +21,22 @@ const pupils = (from: number, to: number, forename = 'ann'): string => {
   return `${lines.join('\n')}\n`;
 };
 
-/** What the store holds for the dataset, with records named by local id instead of their ids. */
-async function contents(store: Store): Promise<unknown> {
-  const records = await store.sql.query(`
-    SELECT kind, local_id, row_number, given_name, family_name, dob::text, postcode, upn, extra_ids, attributes, raw, agency_id
-    FROM source_records WHERE dataset_id = 'pupils' ORDER BY kind, local_id`);
-  const events = await store.sql.query(`
-    SELECT r.local_id, e.code, e.occurred_on::text, e.value, e.detail, e.special_category
-    FROM events e JOIN source_records r ON r.id = e.source_record_id WHERE e.dataset_id = 'pupils' ORDER BY 1, 2, 3`);
-  const relationships = await store.sql.query(`
-    SELECT f.local_id AS from_id, t.local_id AS to_id, rel.kind FROM relationships rel
-    JOIN source_records f ON f.id = rel.from_record_id JOIN source_records t ON t.id = rel.to_record_id
-    WHERE rel.dataset_id = 'pupils' ORDER BY 1, 2, 3`);
-  return { records, events, relationships };
-}
-
-const reset = (store: Store): Promise<void> =>
-  store.sql.exec('TRUNCATE source_records, events, relationships, quarantined_rows, ingest_batches CASCADE');
-
 describe.each(storeTargets)('writing new records directly on $name', ({ open }) => {
   const suite = useIngestSuite(open);
 
   it('leaves exactly what the staged write leaves', async () => {
     const file = suite.dir.file('direct.csv', pupils(1, 40));
-    await reset(suite.store);
+    await emptyIngestTables(suite.store);
     loaded(await ingestFixture(suite.store, 'pupils', file, { chunkRows: 7, direct: false }));
-    const staged = await contents(suite.store);
-    await reset(suite.store);
+    const staged = await holdings(suite.store);
+    await emptyIngestTables(suite.store);
     const direct = loaded(await ingestFixture(suite.store, 'pupils', file, { chunkRows: 7 }));
-    expect(await contents(suite.store)).toEqual(staged);
+    expect(await holdings(suite.store)).toEqual(staged);
     expect(direct.stats.eventsAdded).toBe((await countsOf(suite.store, 'pupils')).events);
   });
 
   it('takes its ids from the sequence, so that later writes never reuse them', async () => {
-    await reset(suite.store);
+    await emptyIngestTables(suite.store);
     loaded(await ingestFixture(suite.store, 'pupils', suite.dir.file('first.csv', pupils(1, 30)), { chunkRows: 4 }));
     const [drawn] = await suite.store.sql.query<{ top: string; sequence: string }>(
       `SELECT (SELECT max(id) FROM source_records)::text AS top, (SELECT last_value FROM source_records_id_seq)::text AS sequence`);
@@ -75,7 +56,7 @@ describe.each(storeTargets.filter((t) => t.name === 'postgres'))('writing new re
   const suite = useIngestSuite(open);
 
   it('falls back to the staged write when another session draws ids at the same moment, and ends whole', async () => {
-    await reset(suite.store);
+    await emptyIngestTables(suite.store);
     let drawing = true;
     const rival = (async () => {
       let drawn = 0;

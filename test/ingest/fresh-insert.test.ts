@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../support/stores.ts';
 import { useIngestSuite } from './support/ingest-suite.ts';
-import { ingestFixture, loaded } from './support/load.ts';
+import { emptyIngestTables, ingestFixture, loaded } from './support/load.ts';
 import { PUPILS_HEADER } from './support/temp-files.ts';
 
 const row = fc.record({
@@ -26,7 +26,7 @@ describe.each(storeTargets)('a first load with repeated records on $name', ({ op
     let run = 0;
     await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 4 }), async (rows, chunkRows) => {
       run += 1;
-      await suite.store.sql.exec('TRUNCATE source_records, events, relationships, quarantined_rows, ingest_batches CASCADE');
+      await emptyIngestTables(suite.store);
       const lines = rows.map((r) => `${r.id},,${r.forename},Smith,01/01/2010,TB1 1AA,${r.suspension},,${r.parent ? 'Mary Smith,Mother' : ','}`);
       const file = suite.dir.file(`run-${run}.csv`, [PUPILS_HEADER, ...lines].join('\n') + '\n');
       const { stats } = loaded(await ingestFixture(suite.store, 'pupils', file, { chunkRows, direct }));

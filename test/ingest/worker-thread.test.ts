@@ -4,11 +4,9 @@
  * counts, the refused columns, the sealed health events, and the direct and staged writes alike.
  */
 import { describe, expect, it } from 'vitest';
-import { openEventFields } from '../../src/governance/special-category/sealed-event-fields.ts';
-import type { Store } from '../../src/store/index.ts';
 import { storeTargets } from '../support/stores.ts';
 import { useIngestSuite } from './support/ingest-suite.ts';
-import { ingestFixture, loaded, TEST_HEALTH_KEY } from './support/load.ts';
+import { emptyIngestTables, holdings, ingestFixture, loaded } from './support/load.ts';
 import { PUPILS_HEADER } from './support/temp-files.ts';
 
 const files = [
@@ -20,31 +18,9 @@ const files = [
   { dataset: 'claimants', file: 'claimants.parquet' },
 ];
 
-/** Everything the store holds of the loaded rows, without the ids and times that differ between two loads (health events opened). */
-async function holdings(store: Store): Promise<unknown> {
-  const records = await store.sql.query<Record<string, unknown>>(`
-    SELECT dataset_id, kind, local_id, row_number, given_name, middle_names, family_name, former_family_names, dob::text,
-           sex, postcode, address, nhs_number, upn, ni_number, pnc_id, extra_ids, attributes, raw
-    FROM source_records ORDER BY dataset_id, kind, local_id`);
-  const events = await store.sql.query<{ dataset_id: string; local_id: string; code: string; occurred_on: string; value: string | null; detail: unknown; special_category: boolean }>(`
-    SELECT e.dataset_id, r.local_id, e.code, e.occurred_on::text, e.value, e.detail, e.special_category
-    FROM events e JOIN source_records r ON r.id = e.source_record_id`);
-  const opened = events.map((e) => (e.special_category ? { ...e, ...openEventFields(e, TEST_HEALTH_KEY) } : e))
-    .map((e) => JSON.stringify(e)).sort();
-  const relationships = await store.sql.query(`
-    SELECT rel.dataset_id, f.local_id AS from_id, t.local_id AS to_id, rel.kind
-    FROM relationships rel JOIN source_records f ON f.id = rel.from_record_id JOIN source_records t ON t.id = rel.to_record_id ORDER BY 1, 2, 3`);
-  const quarantined = await store.sql.query(`SELECT dataset_id, row_number, "column", code, message, raw FROM quarantined_rows ORDER BY 1, 2`);
-  const batches = await store.sql.query(`
-    SELECT dataset_id, status, rows_read, rows_loaded, rows_quarantined, events_loaded FROM ingest_batches ORDER BY dataset_id, id`);
-  return { records, events: opened, relationships, quarantined, batches };
-}
-
 describe.each(storeTargets)('loading in a worker thread on $name', ({ open }) => {
   const suite = useIngestSuite(open);
-  const empty = async (): Promise<void> => {
-    await suite.store.sql.exec('TRUNCATE source_records, events, relationships, quarantined_rows, ingest_batches CASCADE');
-  };
+  const empty = (): Promise<void> => emptyIngestTables(suite.store);
 
   it('holds what a load in the loading thread holds, for every format, and reports the same counts', async () => {
     const load = async (thread: boolean): Promise<{ stats: unknown[]; held: unknown }> => {

@@ -1,6 +1,7 @@
 /** Loading fixtures into a store in tests: the fixture partnership, a dataset's plan, counts read back. */
 import { readFileSync } from 'node:fs';
 import { loadPartnership, parsePartnership } from '../../../src/governance/partnership-loader.ts';
+import { openEventFields } from '../../../src/governance/special-category/sealed-event-fields.ts';
 import { loadFile, prepareDataset, type DatasetPlan, type FileOutcome, type LoadOptions } from '../../../src/ingest/index.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { fixture, fixtureConfig } from './fixtures.ts';
@@ -57,4 +58,29 @@ export async function batchesOf(store: Store, dataset: string): Promise<{ id: nu
 export function loaded(outcome: FileOutcome): Extract<FileOutcome, { status: 'loaded' }> {
   if (outcome.status !== 'loaded') throw new Error(`expected the file to load: ${JSON.stringify(outcome)}`);
   return outcome;
+}
+
+/** Everything the store holds of the loaded rows, without the ids and times that differ between two loads (health events opened). */
+export async function holdings(store: Store): Promise<unknown> {
+  const records = await store.sql.query<Record<string, unknown>>(`
+    SELECT dataset_id, agency_id, kind, local_id, row_number, given_name, middle_names, family_name, former_family_names, dob::text,
+           sex, postcode, address, nhs_number, upn, ni_number, pnc_id, extra_ids, attributes, raw
+    FROM source_records ORDER BY dataset_id, kind, local_id`);
+  const events = await store.sql.query<{ dataset_id: string; local_id: string; code: string; occurred_on: string; value: string | null; detail: unknown; special_category: boolean }>(`
+    SELECT e.dataset_id, r.local_id, e.code, e.occurred_on::text, e.value, e.detail, e.special_category
+    FROM events e JOIN source_records r ON r.id = e.source_record_id`);
+  const opened = events.map((e) => (e.special_category ? { ...e, ...openEventFields(e, TEST_HEALTH_KEY) } : e))
+    .map((e) => JSON.stringify(e)).sort();
+  const relationships = await store.sql.query(`
+    SELECT rel.dataset_id, f.local_id AS from_id, t.local_id AS to_id, rel.kind
+    FROM relationships rel JOIN source_records f ON f.id = rel.from_record_id JOIN source_records t ON t.id = rel.to_record_id ORDER BY 1, 2, 3`);
+  const quarantined = await store.sql.query(`SELECT dataset_id, row_number, "column", code, message, raw FROM quarantined_rows ORDER BY 1, 2`);
+  const batches = await store.sql.query(`
+    SELECT dataset_id, status, rows_read, rows_loaded, rows_quarantined, events_loaded FROM ingest_batches ORDER BY dataset_id, id`);
+  return { records, events: opened, relationships, quarantined, batches };
+}
+
+/** Empties what loads write (records, events, relationships, quarantined rows and batches). */
+export async function emptyIngestTables(store: Store): Promise<void> {
+  await store.sql.exec('TRUNCATE source_records, events, relationships, quarantined_rows, ingest_batches CASCADE');
 }
