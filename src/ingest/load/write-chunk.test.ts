@@ -6,6 +6,16 @@ import { addMapped, emptyChunk, type Chunk } from './chunk.ts';
 import { CopyBinaryRows } from './copy-binary.ts';
 import { IDENTIFIER_KEYS, IDENTIFIER_TYPES, identifierFields, prepareChunk, prepareChunkInTurns } from './write-chunk.ts';
 
+type MappedRow = Parameters<typeof addMapped>[1];
+type TestEvent = { code: string; occurredOn: string; value: string | null };
+
+/** A mapped row of a subject with these events (no contacts), for a chunk. */
+const mappedRow = (localId: string, events: readonly TestEvent[], identifiers: Partial<CanonicalRecord['identifiers']> = {}, rowNumber = 2): MappedRow => ({
+  ok: true, asOf: null, contacts: [], relationships: [], warnings: [],
+  record: { kind: 'subject', localId, rowNumber, identifiers: { ...emptyIdentifiers(), ...identifiers }, extraIds: null, attributes: null, raw: { Id: localId } },
+  events: events.map((e) => ({ ...e, detail: null, specialCategory: false })),
+} as unknown as MappedRow);
+
 describe('identifierFields', () => {
   it('writes every identifier, in the order and the type of the columns the COPY names', () => {
     // each identifier holds its own name (the list role as a list, the date role a date)
@@ -23,11 +33,7 @@ describe('prepareChunkInTurns', () => {
   const chunk = (): Chunk => {
     const c = emptyChunk();
     for (let i = 0; i < 2_500; i += 1) {
-      addMapped(c, {
-        ok: true, asOf: null, contacts: [], relationships: [],
-        record: { kind: 'subject', localId: `L${i}`, rowNumber: i + 2, identifiers: { ...emptyIdentifiers(), givenName: `name${i}`, dob: '2010-01-02' }, extraIds: null, attributes: null, raw: { Id: `L${i}` } },
-        events: [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null, detail: null, specialCategory: false }],
-      } as unknown as Parameters<typeof addMapped>[1]);
+      addMapped(c, mappedRow(`L${i}`, [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null }], { givenName: `name${i}`, dob: '2010-01-02' }, i + 2));
     }
     return c;
   };
@@ -62,11 +68,7 @@ describe('the events of a chunk whose records are each given by one row', () => 
   it('are each written once per record, code, date and value, as the search across the chunk writes them', () => {
     fc.assert(fc.property(fc.array(fc.array(event, { maxLength: 5 }), { minLength: 1, maxLength: 30 }), fc.boolean(), (rows, direct) => {
       const chunk = emptyChunk();
-      rows.forEach((events, i) => addMapped(chunk, {
-        ok: true, asOf: null, contacts: [], relationships: [],
-        record: { kind: 'subject', localId: `L${i}`, rowNumber: i + 2, identifiers: emptyIdentifiers(), extraIds: null, attributes: null, raw: { Id: `L${i}` } },
-        events: events.map((e) => ({ ...e, detail: null, specialCategory: false })),
-      } as unknown as Parameters<typeof addMapped>[1]));
+      rows.forEach((events, i) => addMapped(chunk, mappedRow(`L${i}`, events, {}, i + 2)));
       expect(chunk.repeated).toBe(false);
       const batch = { datasetId: 'd', agencyId: 'a', batchId: 3, specialCategoryKey: null };
       const mode = direct ? 'insert' : 'upsert';
@@ -81,11 +83,7 @@ describe('the events of a chunk whose records are each given by one row', () => 
 
   it('are searched across the chunk once a record is given by a second row', () => {
     const chunk = emptyChunk();
-    const row = (localId: string) => ({
-      ok: true, asOf: null, contacts: [], relationships: [],
-      record: { kind: 'subject', localId, rowNumber: 2, identifiers: emptyIdentifiers(), extraIds: null, attributes: null, raw: {} },
-      events: [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null, detail: null, specialCategory: false }],
-    } as unknown as Parameters<typeof addMapped>[1]);
+    const row = (localId: string): MappedRow => mappedRow(localId, [{ code: 'school.suspension', occurredOn: '2024-01-02', value: null }]);
     addMapped(chunk, row('A'));
     addMapped(chunk, row('B'));
     expect(chunk.repeated).toBe(false);
