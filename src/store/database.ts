@@ -4,8 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,7 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyInAll, type CopyIn } from './copy-in.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,12 +24,13 @@ export interface SqlClient {
   /** Runs several statements without parameters (DDL, COPY set-up). */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk-loads rows with `COPY target FROM …` in PostgreSQL's binary format (`rows`: the whole
-   * stream, header and trailer included; `CopyBinaryRows` in the ingest writes it). `target` is a
-   * table and its columns, `stage (a, b)`. The store's own clients have it (PostgreSQL: COPY FROM
-   * STDIN; PGlite: COPY FROM '/dev/blob'); a temporary table is visible to it only inside `transaction`.
+   * Bulk-loads rows with `COPY target FROM …` in PostgreSQL's binary format, each COPY in turn
+   * (`rows`: the whole stream, header and trailer included; `CopyBinaryRows` in the ingest writes
+   * it; `target` a table and its columns, `stage (a, b)`). The store's own clients have it
+   * (PostgreSQL: COPY FROM STDIN, all of them in one round trip, `copy-in.ts`; PGlite: COPY FROM
+   * '/dev/blob'); a temporary table is visible to it only inside `transaction`.
    */
-  copyIn?(target: string, rows: Uint8Array): Promise<void>;
+  copyIn?(copies: readonly CopyIn[]): Promise<void>;
 }
 
 export interface Store {
@@ -87,8 +86,10 @@ async function openPglite(dataDir: string): Promise<Store> {
     async exec(text: string) {
       await q.exec(text);
     },
-    async copyIn(target: string, rows: Uint8Array) {
-      await q.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([rows]) });
+    async copyIn(copies: readonly CopyIn[]) {
+      for (const { target, rows } of copies) {
+        if (rows.length > 0) await q.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([rows]) });
+      }
     },
   });
   return {
@@ -119,9 +120,6 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
   // while the pool is closing) is dropped by the pool and replaced when next needed; without a
   // listener, Node would treat the pool's 'error' event as an uncaught exception and stop.
   pool.on('error', () => undefined);
-  const copyIn = async (conn: pg.PoolClient, target: string, rows: Uint8Array): Promise<void> => {
-    await pipeline(Readable.from([rows]), conn.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT binary)`)));
-  };
   const wrap = (q: Pick<pg.PoolClient, 'query'>, conn?: pg.PoolClient): SqlClient => ({
     async query<T>(text: string, params: unknown[] = []) {
       // A statement without parameters may hold several commands, which cannot be prepared.
@@ -131,10 +129,10 @@ async function openPostgres(url: string, prepared: boolean): Promise<Store> {
     async exec(text: string) {
       await q.query(text);
     },
-    async copyIn(target: string, rows: Uint8Array) {
-      if (conn) return copyIn(conn, target, rows);
+    async copyIn(copies: readonly CopyIn[]) {
+      if (conn) return copyInAll(conn, copies);
       const own = await pool.connect();
-      try { await copyIn(own, target, rows); } finally { own.release(); }
+      try { await copyInAll(own, copies); } finally { own.release(); }
     },
   });
   return {

@@ -12,7 +12,7 @@
  * escaping of text and the server's parsing of dates and numbers. */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
-import type { SqlClient } from '../../store/index.ts';
+import type { CopyIn, SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
@@ -237,15 +237,15 @@ function* preparing(chunk: Chunk, batch: BatchContext, mode: WriteMode, firstId:
 export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk): Promise<{ eventsAdded: number }> {
   if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
   let eventsAdded = 0;
+  // the records first: the staged write joins the others to them, and a direct write's events name them
+  const copies = (records: CopyTarget, events: CopyTarget, relationships: CopyTarget): CopyIn[] => [
+    { target: records.sql, rows: chunk.records }, { target: events.sql, rows: chunk.events },
+    { target: relationships.sql, rows: chunk.relationships }];
   if (chunk.records.length > 0 && chunk.direct) {
-    await sql.copyIn(DIRECT_RECORDS.sql, chunk.records);
-    if (chunk.events.length > 0) await sql.copyIn(DIRECT_EVENTS.sql, chunk.events);
-    if (chunk.relationships.length > 0) await sql.copyIn(DIRECT_RELATIONSHIPS.sql, chunk.relationships);
+    await sql.copyIn(copies(DIRECT_RECORDS, DIRECT_EVENTS, DIRECT_RELATIONSHIPS));
     eventsAdded = chunk.eventRows;
   } else if (chunk.records.length > 0) {
-    await sql.copyIn(STAGED_RECORDS.sql, chunk.records);
-    if (chunk.events.length > 0) await sql.copyIn(STAGED_EVENTS.sql, chunk.events);
-    if (chunk.relationships.length > 0) await sql.copyIn(STAGED_RELATIONSHIPS.sql, chunk.relationships);
+    await sql.copyIn(copies(STAGED_RECORDS, STAGED_EVENTS, STAGED_RELATIONSHIPS));
     const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
     // new records replace nothing: the as-of comparison is the upsert's only
     const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
