@@ -178,6 +178,16 @@ async function loadOne(format: Format, engine: Engine, file: string, configDir: 
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+/**
+ * How many cores the load kept busy: the loading process's and the server's CPU over the wall time
+ * (null without the server's figure). On two cores the most is 2; what falls short of it is time
+ * one side waited for the other. Unlike rows/s it hardly moves with the machine's speed.
+ */
+function coresBusy(result: IngestBenchResult): number | null {
+  if (result.serverCpuMicrosPerRow === null) return null;
+  return ((result.cpuMicrosPerRow + result.serverCpuMicrosPerRow) * result.rowsPerSecond) / 1e6;
+}
+
 /** A fresh database on the bench server, dropped afterwards; null when no server is configured. */
 async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const admin = process.env.TRIBUTARY_BENCH_DATABASE_URL;
@@ -228,8 +238,8 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
             if (child.status !== 0) throw new Error(`${format} → ${engine} (${load} load) failed (exit ${child.status}): ${line}`);
             const result = JSON.parse(line) as IngestBenchResult;
             results.push(result);
-            console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${load === 'update' ? 'update, ' : ''}${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, Node CPU ${result.cpuMicrosPerRow.toFixed(0)} µs/row`
-              + `${result.serverCpuMicrosPerRow === null ? '' : `, server CPU ${result.serverCpuMicrosPerRow.toFixed(0)} µs/row`}`
+            console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} ${load === 'update' ? 'update, ' : ''}${rows.toLocaleString('en-GB')} rows (${result.fileMiB.toFixed(0)} MiB) in ${result.seconds.toFixed(1)} s: ${Math.round(result.rowsPerSecond).toLocaleString('en-GB')} rows/s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, Node CPU ${result.cpuMicrosPerRow.toFixed(1)} µs/row`
+              + `${result.serverCpuMicrosPerRow === null ? '' : `, server CPU ${result.serverCpuMicrosPerRow.toFixed(1)} µs/row, ${coresBusy(result)!.toFixed(2)} cores busy`}`
               + `${engine === 'postgres' && load === 'first' ? ` (target ≥ 50,000 rows/s: ${result.rowsPerSecond >= 50_000 ? 'met' : 'not met'})` : ''}`);
           }
         } finally {
@@ -239,7 +249,9 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
           // the machine's speed drifts between runs (by a third within minutes here): the median says more than any one run
           const speeds = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map((r) => r.rowsPerSecond).sort((a, b) => a - b);
           const middle = median(speeds);
+          const busy = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map(coresBusy);
           console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} median of ${speeds.length}: ${Math.round(middle).toLocaleString('en-GB')} rows/s (runs ${speeds.map((v) => Math.round(v).toLocaleString('en-GB')).join(', ')})`
+            + `${busy.every((b) => b !== null) ? `, median ${median(busy.sort((a, b) => a - b)).toFixed(2)} cores busy` : ''}`
             + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${middle >= 50_000 ? 'met' : 'not met'})` : ''}`);
         }
       }
