@@ -40,7 +40,7 @@ const IDENTIFIER_COLUMNS = [
 
 const RECORD_COLUMNS = ['local_id', 'kind', 'row_number', ...IDENTIFIER_COLUMNS.map(([c]) => c), 'extra_ids', 'attributes', 'raw'];
 
-const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'jsonb'];
+const RECORD_TYPES = ['text', 'text', 'int', ...IDENTIFIER_COLUMNS.map(([, , t]) => t), 'jsonb', 'jsonb', 'json'];
 
 /**
  * A record's identifiers as COPY fields, in the order and types of IDENTIFIER_COLUMNS (written out:
@@ -273,7 +273,7 @@ function* recordRows(records: Chunk['records'], direct: DirectIds | null): Gener
     }
     out.text(record.localId).text(record.kind).int4(record.rowNumber);
     identifierFields(out, record.identifiers);
-    out.jsonb(record.extraIds).jsonb(record.attributes).jsonb(record.raw);
+    out.jsonb(record.extraIds).jsonb(record.attributes).json(record.raw);
   }
   return out.take();
 }
