@@ -1,7 +1,8 @@
+import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecords } from './csv-records.ts';
+import { coreOf, CsvRecords } from './csv-records.ts';
 
 type Read = { records: [string[], number][]; error: { code: string; message: string; lines: number } | null };
 
@@ -67,5 +68,12 @@ describe('CsvRecords', () => {
       const text = lines.join(eol) + (last ? eol : '');
       expect(read(cut(text, at), ',')).toEqual(reference(text, ','));
     }), { numRuns: 1000 });
+  });
+});
+
+describe('the csv-parse core the reader drives', () => {
+  it('is there in the pinned csv-parse, and its absence is named rather than failing inside a load', () => {
+    expect(() => coreOf(new Parser({}))).not.toThrow();
+    expect(() => coreOf({} as Parser)).toThrow(/csv-parse no longer has the internal parser \(Parser#api\)/);
   });
 });

@@ -19,6 +19,18 @@ interface CsvParseCore {
   parse(buffer: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): CsvError | undefined;
 }
 
+/**
+ * The parser's core. `api` is csv-parse's own and undeclared, so package.json pins csv-parse's exact
+ * version; should another version lack it, this says so instead of failing somewhere inside a load.
+ */
+export function coreOf(parser: Parser): CsvParseCore {
+  const core = (parser as unknown as { api?: Partial<CsvParseCore> }).api;
+  if (typeof core?.parse !== 'function' || typeof core.info?.lines !== 'number') {
+    throw new Error('csv-parse no longer has the internal parser (Parser#api) the CSV reader drives: install the version package.json pins');
+  }
+  return core as CsvParseCore;
+}
+
 type Mode = 'undecided' | 'lf' | 'crlf' | 'parser';
 
 const LF = 10;
@@ -136,7 +148,7 @@ export class CsvRecords {
       delimiter: this.delimiter, bom: !started, relax_column_count: true, skip_empty_lines: true,
       ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
     });
-    this.core = (parser as unknown as { api: CsvParseCore }).api;
+    this.core = coreOf(parser);
     this.core.info.lines = this.lines + 1;
     this.mode = 'parser';
     const rest = text.slice(from);
