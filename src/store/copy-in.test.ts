@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CopyBinaryRows } from '../ingest/load/copy-binary.ts';
 import { createTestDatabase, storeTargets } from '../../test/support/stores.ts';
 import { postgresAdminUrl } from '../../test/support/environment.ts';
@@ -33,6 +33,8 @@ describe.each(storeTargets)('binary COPYs on $name', ({ open }) => {
     await store.sql.exec(TABLES);
   });
   afterAll(async () => { await store.close(); });
+  // each test starts empty, whatever the one before left
+  afterEach(async () => { await store.sql.exec('TRUNCATE copy_notes, copy_people'); });
 
   const held = async (): Promise<{ people: number; notes: number }> => {
     const [row] = await store.sql.query<{ people: number; notes: number }>(
@@ -45,7 +47,6 @@ describe.each(storeTargets)('binary COPYs on $name', ({ open }) => {
     expect(await held()).toEqual({ people: 3, notes: 3 });
     expect(await store.sql.query('SELECT person_id, note FROM copy_notes ORDER BY person_id'))
       .toEqual([1, 2, 3].map((id) => ({ person_id: id, note: 'a note' })));
-    await store.sql.exec('TRUNCATE copy_notes, copy_people');
   });
 
   it('skips an empty stream and does nothing for an empty list', async () => {
@@ -54,14 +55,12 @@ describe.each(storeTargets)('binary COPYs on $name', ({ open }) => {
       await tx.copyIn!([{ target: 'copy_people (id, name)', rows: new Uint8Array(0) }, people([7])]);
     });
     expect(await held()).toEqual({ people: 1, notes: 0 });
-    await store.sql.exec('TRUNCATE copy_notes, copy_people');
   });
 
   it('loads streams far larger than a socket buffer whole', async () => {
     const ids = range(1, 20_000);
     await store.transaction(async (tx) => tx.copyIn!([people(ids), notes(ids, 'x'.repeat(500))]));
     expect(await held()).toEqual({ people: 20_000, notes: 20_000 });
-    await store.sql.exec('TRUNCATE copy_notes, copy_people');
   });
 
   it.each([
@@ -74,7 +73,6 @@ describe.each(storeTargets)('binary COPYs on $name', ({ open }) => {
     // the store goes on working, on whichever connection
     await store.transaction(async (tx) => tx.copyIn!([people([5])]));
     expect(await held()).toEqual({ people: 1, notes: 0 });
-    await store.sql.exec('TRUNCATE copy_notes, copy_people');
   });
 });
 
@@ -89,6 +87,7 @@ describe.runIf(postgresAdminUrl)('binary COPYs in one round trip on one PostgreS
     await client.query(TABLES);
   });
   afterAll(async () => { await client.end(); await drop(); });
+  afterEach(async () => { await client.query('ROLLBACK').catch(() => undefined); await client.query('TRUNCATE copy_notes, copy_people'); });
 
   it('sends the statements and all their data before any reply, and the server answers once', async () => {
     const sent: string[] = [];
@@ -106,7 +105,27 @@ describe.runIf(postgresAdminUrl)('binary COPYs in one round trip on one PostgreS
     // Query, then per COPY: CopyData header, its rows, CopyDone; all written in the one call
     expect(sent.filter((type) => type === 'Q' || type === 'd' || type === 'c')).toEqual(['Q', 'd', 'c', 'd', 'c']);
     expect((await client.query('SELECT count(*)::int AS n FROM copy_notes')).rows).toEqual([{ n: 1 }]);
-    await client.query('TRUNCATE copy_notes, copy_people');
+  });
+
+  it('sends a stream larger than one message as several CopyData messages, loaded whole', async () => {
+    const ids = range(1, 3_000);
+    const copies = [people(ids), notes(ids, 'n'.repeat(100))];
+    let data = 0;
+    const connection = (client as unknown as { connection: { stream: { write: (data: Uint8Array) => boolean } } }).connection;
+    const write = connection.stream.write.bind(connection.stream);
+    connection.stream.write = (bytes: Uint8Array) => {
+      if (bytes.length === 5 && bytes[0] === 0x64) data += 1;
+      return write(bytes);
+    };
+    try {
+      await copyInAll(client, copies, 4_096);
+    } finally {
+      connection.stream.write = write;
+    }
+    expect(data).toBe(copies.reduce((n, c) => n + Math.ceil(c.rows.length / 4_096), 0));
+    expect((await client.query('SELECT count(*)::int AS people, count(DISTINCT name)::int AS names, sum(id)::int AS total FROM copy_people')).rows)
+      .toEqual([{ people: 3_000, names: 3_000, total: (3_000 * 3_001) / 2 }]);
+    expect((await client.query(`SELECT count(*)::int AS n FROM copy_notes WHERE note = repeat('n', 100)`)).rows).toEqual([{ n: 3_000 }]);
   });
 
   it('after a failed COPY, outside a transaction, the copy data still on its way is dropped and the connection answers the next query', async () => {

@@ -16,6 +16,12 @@ export interface CopyIn {
   readonly rows: Uint8Array;
 }
 
+/**
+ * The most bytes of a stream sent in one CopyData message: a stream of any size goes as several (the
+ * server takes a message of up to 1 GB; a chunk's streams are a few MB, so one message each).
+ */
+const MAX_MESSAGE = 64 * 2 ** 20;
+
 /** The protocol's CopyDone message: type `c`, length 4. */
 const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
 
@@ -32,17 +38,21 @@ interface Connection {
 class BinaryCopies {
   constructor(
     private readonly copies: readonly CopyIn[],
+    private readonly maxMessage: number,
     private readonly settle: (error?: Error) => void,
   ) {}
 
   submit(connection: Connection): void {
     connection.query(this.copies.map((c) => `COPY ${c.target} FROM STDIN WITH (FORMAT binary)`).join('; '));
     for (const { rows } of this.copies) {
-      const header = Buffer.allocUnsafe(5);
-      header[0] = 0x64; // CopyData
-      header.writeUInt32BE(rows.length + 4, 1);
-      connection.stream.write(header);
-      connection.stream.write(rows);
+      for (let at = 0; at < rows.length; at += this.maxMessage) {
+        const part = rows.subarray(at, at + this.maxMessage);
+        const header = Buffer.allocUnsafe(5);
+        header[0] = 0x64; // CopyData
+        header.writeUInt32BE(part.length + 4, 1);
+        connection.stream.write(header);
+        connection.stream.write(part);
+      }
       connection.stream.write(COPY_DONE);
     }
   }
@@ -63,12 +73,12 @@ class BinaryCopies {
 /**
  * COPYs `copies` in order on `client` in one round trip; resolves when the server has taken them
  * all, rejects with the server's error if any fails (the transaction is then aborted). An empty
- * stream is not sent.
+ * stream is not sent. `maxMessage` (tests) is the most bytes of a stream in one CopyData message.
  */
-export function copyInAll(client: pg.ClientBase, copies: readonly CopyIn[]): Promise<void> {
+export function copyInAll(client: pg.ClientBase, copies: readonly CopyIn[], maxMessage = MAX_MESSAGE): Promise<void> {
   const sent = copies.filter((c) => c.rows.length > 0);
   if (sent.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    void client.query(new BinaryCopies(sent, (error) => (error ? reject(error) : resolve())) as never);
+    void client.query(new BinaryCopies(sent, maxMessage, (error) => (error ? reject(error) : resolve())) as never);
   });
 }
