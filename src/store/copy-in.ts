@@ -6,7 +6,8 @@
  * (`COPY a FROM STDIN …; COPY b FROM STDIN …`) followed at once by each COPY's data and its CopyDone:
  * the server reads them in order, and answers once, when all are in. If one fails, the server sends
  * the error, ends the query and drops the copy messages still on their way (the protocol's rule for a
- * failed copy-in), so nothing after the failure is loaded and the transaction is left aborted.
+ * failed copy-in), so nothing after the failure is loaded: inside a transaction the transaction is
+ * left aborted; outside one, the query's own implicit transaction is rolled back, earlier COPYs with it.
  */
 import type pg from 'pg';
 
