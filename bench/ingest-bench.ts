@@ -247,11 +247,12 @@ export async function runIngestBench(options: { rows?: number; formats?: Format[
         }
         if (round === repeat && repeat > 1) {
           // the machine's speed drifts between runs (by a third within minutes here): the median says more than any one run
-          const speeds = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map((r) => r.rowsPerSecond).sort((a, b) => a - b);
+          const firsts = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first');
+          const speeds = firsts.map((r) => r.rowsPerSecond).sort((a, b) => a - b);
           const middle = median(speeds);
-          const busy = results.filter((r) => r.format === format && r.engine === engine && r.load === 'first').map(coresBusy);
+          const busy = firsts.map(coresBusy);
           console.log(`${format.padEnd(11)} → ${engine.padEnd(8)} median of ${speeds.length}: ${Math.round(middle).toLocaleString('en-GB')} rows/s (runs ${speeds.map((v) => Math.round(v).toLocaleString('en-GB')).join(', ')})`
-            + `${busy.every((b) => b !== null) ? `, median ${median(busy.sort((a, b) => a - b)).toFixed(2)} cores busy` : ''}`
+            + `${busy.every((b) => b !== null) ? `, median ${median(busy).toFixed(2)} cores busy` : ''}`
             + `${engine === 'postgres' ? ` (target ≥ 50,000 rows/s: ${middle >= 50_000 ? 'met' : 'not met'})` : ''}`);
         }
       }

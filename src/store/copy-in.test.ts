@@ -89,19 +89,24 @@ describe.runIf(postgresAdminUrl)('binary COPYs in one round trip on one PostgreS
   afterAll(async () => { await client.end(); await drop(); });
   afterEach(async () => { await client.query('ROLLBACK').catch(() => undefined); await client.query('TRUNCATE copy_notes, copy_people'); });
 
-  it('sends the statements and all their data before any reply, and the server answers once', async () => {
-    const sent: string[] = [];
-    const connection = (client as unknown as { connection: { stream: { write: (data: Uint8Array) => boolean } } }).connection;
+  /** Runs `work`, passing `watch` each piece of bytes written to the client's socket meanwhile. */
+  const watchingWrites = async (watch: (bytes: Uint8Array) => void, work: () => Promise<void>): Promise<void> => {
+    const connection = (client as unknown as { connection: { stream: { write: (bytes: Uint8Array) => boolean } } }).connection;
     const write = connection.stream.write.bind(connection.stream);
-    connection.stream.write = (data: Uint8Array) => {
-      sent.push(String.fromCharCode(data[0]!));
-      return write(data);
+    connection.stream.write = (bytes: Uint8Array) => {
+      watch(bytes);
+      return write(bytes);
     };
     try {
-      await copyInAll(client, [people([1]), notes([1])]);
+      await work();
     } finally {
       connection.stream.write = write;
     }
+  };
+
+  it('sends the statements and all their data before any reply, and the server answers once', async () => {
+    const sent: string[] = [];
+    await watchingWrites((bytes) => sent.push(String.fromCharCode(bytes[0]!)), () => copyInAll(client, [people([1]), notes([1])]));
     // Query, then per COPY: CopyData header, its rows, CopyDone; all written in the one call
     expect(sent.filter((type) => type === 'Q' || type === 'd' || type === 'c')).toEqual(['Q', 'd', 'c', 'd', 'c']);
     expect((await client.query('SELECT count(*)::int AS n FROM copy_notes')).rows).toEqual([{ n: 1 }]);
@@ -111,17 +116,7 @@ describe.runIf(postgresAdminUrl)('binary COPYs in one round trip on one PostgreS
     const ids = range(1, 3_000);
     const copies = [people(ids), notes(ids, 'n'.repeat(100))];
     let data = 0;
-    const connection = (client as unknown as { connection: { stream: { write: (data: Uint8Array) => boolean } } }).connection;
-    const write = connection.stream.write.bind(connection.stream);
-    connection.stream.write = (bytes: Uint8Array) => {
-      if (bytes.length === 5 && bytes[0] === 0x64) data += 1;
-      return write(bytes);
-    };
-    try {
-      await copyInAll(client, copies, 4_096);
-    } finally {
-      connection.stream.write = write;
-    }
+    await watchingWrites((bytes) => { if (bytes.length === 5 && bytes[0] === 0x64) data += 1; }, () => copyInAll(client, copies, 4_096));
     expect(data).toBe(copies.reduce((n, c) => n + Math.ceil(c.rows.length / 4_096), 0));
     expect((await client.query('SELECT count(*)::int AS people, count(DISTINCT name)::int AS names, sum(id)::int AS total FROM copy_people')).rows)
       .toEqual([{ people: 3_000, names: 3_000, total: (3_000 * 3_001) / 2 }]);

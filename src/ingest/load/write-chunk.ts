@@ -12,7 +12,7 @@
  * escaping of text and the server's parsing of dates and numbers. */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SpecialCategoryKey } from '../../governance/special-category/index.ts';
-import type { CopyIn, SqlClient } from '../../store/index.ts';
+import type { SqlClient } from '../../store/index.ts';
 import type { CanonicalRecord } from '../canonical-record.ts';
 import type { AS_OF_FORMATS } from '../mapping-schema.ts';
 import type { Chunk } from './chunk.ts';
@@ -169,6 +169,10 @@ const STAGED_RECORDS = copyTarget(STAGE_RECORDS, RECORD_COLUMNS);
 const STAGED_EVENTS = copyTarget(STAGE_EVENTS, EVENT_COLUMNS);
 const STAGED_RELATIONSHIPS = copyTarget(STAGE_RELATIONSHIPS, RELATIONSHIP_COLUMNS);
 
+/** Each write's targets in the order of its COPYs, records first: the staged write joins the others to them, and a direct write's events name them. */
+const DIRECT_TARGETS = [DIRECT_RECORDS, DIRECT_EVENTS, DIRECT_RELATIONSHIPS] as const;
+const STAGED_TARGETS = [STAGED_RECORDS, STAGED_EVENTS, STAGED_RELATIONSHIPS] as const;
+
 /** What a direct write adds to rows: each record's id (from the first drawn for the chunk) and the batch's columns, encoded once. */
 interface DirectIds {
   readonly firstId: number;
@@ -237,25 +241,26 @@ function* preparing(chunk: Chunk, batch: BatchContext, mode: WriteMode, firstId:
 export async function writePrepared(sql: SqlClient, batch: BatchContext, chunk: PreparedChunk): Promise<{ eventsAdded: number }> {
   if (!sql.copyIn) throw new Error('writePrepared needs a store client that can COPY (the store\'s own transaction client)');
   let eventsAdded = 0;
-  // the records first: the staged write joins the others to them, and a direct write's events name them
-  const copies = (records: CopyTarget, events: CopyTarget, relationships: CopyTarget): CopyIn[] => [
-    { target: records.sql, rows: chunk.records }, { target: events.sql, rows: chunk.events },
-    { target: relationships.sql, rows: chunk.relationships }];
-  if (chunk.records.length > 0 && chunk.direct) {
-    await sql.copyIn(copies(DIRECT_RECORDS, DIRECT_EVENTS, DIRECT_RELATIONSHIPS));
-    eventsAdded = chunk.eventRows;
-  } else if (chunk.records.length > 0) {
-    await sql.copyIn(copies(STAGED_RECORDS, STAGED_EVENTS, STAGED_RELATIONSHIPS));
-    const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
-    // new records replace nothing: the as-of comparison is the upsert's only
-    const asOf = chunk.mode === 'upsert' ? batch.asOf : undefined;
-    if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
-    const [row] = await sql.query<{ n: number }>(chunk.mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
-    eventsAdded = row?.n ?? 0;
-    await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`);
+  if (chunk.records.length > 0) {
+    const [records, events, relationships] = chunk.direct ? DIRECT_TARGETS : STAGED_TARGETS;
+    await sql.copyIn([
+      { target: records.sql, rows: chunk.records }, { target: events.sql, rows: chunk.events },
+      { target: relationships.sql, rows: chunk.relationships }]);
+    eventsAdded = chunk.direct ? chunk.eventRows : await writeStaged(sql, batch, chunk.mode);
   }
   if (chunk.quarantined) await sql.query(INSERT_QUARANTINE, [batch.batchId, batch.datasetId, ...chunk.quarantined]);
   return { eventsAdded };
+}
+
+/** Writes the staged rows into the tables in one statement and empties the staging tables; returns how many events were new. */
+async function writeStaged(sql: SqlClient, batch: BatchContext, mode: WriteMode): Promise<number> {
+  const params: unknown[] = [batch.datasetId, batch.agencyId, batch.batchId];
+  // new records replace nothing: the as-of comparison is the upsert's only
+  const asOf = mode === 'upsert' ? batch.asOf : undefined;
+  if (asOf) params.push(asOf.column, AS_OF_PATTERNS[asOf.format]);
+  const [row] = await sql.query<{ n: number }>(mode === 'insert' ? INSERT_SQL : asOf ? UPSERT_AS_OF_SQL : UPSERT_SQL, params);
+  await sql.exec(`TRUNCATE ${STAGE_RECORDS}, ${STAGE_EVENTS}, ${STAGE_RELATIONSHIPS}`);
+  return row?.n ?? 0;
 }
 
 /** The records as binary COPY rows; for the direct write each led by its id (noted in `direct.ids`) and the batch's columns. */
